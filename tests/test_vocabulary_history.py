@@ -40,8 +40,8 @@ def test_a_word_deleted_without_earlier_is_told_once_at_its_list_with_the_entry_
     repo, policy = party_lessons(tmp_path)
     lines = policy.read_text(encoding="utf-8").splitlines()
     said = told(repo)  # (two ledgers write it: told once, for the list and the word)
-    assert [(f["file"], f["line"], f["severity"]) for f in said] == [
-        ("records/policy.yaml", lines.index("  forms: [主题班会, 个体谈话, 座谈交流]") + 1, "warning")], said
+    assert [(f["file"], f["line"], f["column"], f["severity"]) for f in said] == [  # (at the list's name: `forms:`)
+        ("records/policy.yaml", lines.index("  forms: [主题班会, 个体谈话, 座谈交流]") + 1, 3, "warning")], said
     assert "党课" in said[0]["message"] and "2026-03-02" in said[0]["message"], said
     assert "vocabularies.forms" in said[0]["message"] and "vocabularies.earlier" in said[0]["message"], said
     assert ENTRY in said[0]["hint"], said

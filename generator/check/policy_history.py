@@ -113,7 +113,7 @@ def _words_deleted(ctx: Context, versions: list[tuple]) -> None:
             on = (days[written] if isinstance(written, str) else None) or period.start
             if found and on < found[0] and word not in (rs.words_on(name, on) or (word,)):
                 uses.setdefault((name, word), {})[led.file] = None
-    for (name, word), files in sorted(uses.items(), key=lambda use: (rs.policy.pos("vocabularies", use[0][0]), use[0])):
+    for (name, word), files in sorted(uses.items(), key=lambda use: (rs.policy.key_pos("vocabularies", use[0][0]), use[0])):
         day, old = deleted[name, word]
         _say_deleted(ctx, name, word, day, old, list(files))
 
@@ -122,7 +122,7 @@ def _say_deleted(ctx: Context, name: str, word: str, day: dt.date, old: tuple, f
     from generator.importing.yamledit import scalar  # (only on a finding)
 
     until = (day - dt.timedelta(days=1)).isoformat()
-    ctx.add("W-CHK-028", ctx.rs.policy.file, ctx.rs.policy.pos("vocabularies", name), list=name, word=word,
+    ctx.add("W-CHK-028", ctx.rs.policy.file, ctx.rs.policy.key_pos("vocabularies", name), list=name, word=word,
             day=day.isoformat(), ledgers=len(files), example=files[0],
             entry=f"- {{until: {until}, {name}: {scalar(list(old))}}}")
 
