@@ -669,7 +669,7 @@ class Aggregate:
             kinds = Counter(cells[i]["kind"] for cells in sem["rows"].values() if i < len(cells))
             required = sum(n for k, n in kinds.items() if k not in ("not_required", ""))
             if required:
-                out.append({"name": s["name"], "start": _d(sem["spans"][i][0]),  # (a period's summary: the semester begun in it)
+                out.append({"name": s["name"], "start": s["start"],  # (a period's summary: the semester begun in it)
                             "least": s["least"], "required": required, "met": kinds["met"], "missed": kinds["missed"],
                             "exempt": kinds["exempt"], "open": kinds["open"]})
         return out[::-1]
