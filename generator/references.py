@@ -507,15 +507,15 @@ def _vocab(rs: RecordSet, item: Item, key: tuple, value, vocab: str, title: str,
     if rs.policy.doc.rel in rs.invalid and any(value in _PARTS.split(w) for w in allowed):
         return []  # (a word of a list the policy wrote on two lines, or with a Chinese comma: read joined,
         # 个体谈话 座谈交流; the policy's E-YAML-015 or E-YAML-012 is the one to fix)
+    period = rs.period(item.doc.folder)  # (the ledger's: its start judges an entry with no day, and a renamed word)
     retired = None
-    if rs.changes("vocabularies", vocab) and (on := day or _period_start(rs, item)):
+    if rs.changes("vocabularies", vocab) and (on := day or (period and period.start)):
         allowed = rs.words_on(vocab, on)  # (the list in force on the entry's day: its words still right)
         if allowed is None or value in allowed:  # (no list then: as one that is no list now, the policy's
             return []  # E-SCHEMA-003 is the one to fix, not an E-REF-005 in every ledger of then)
         retired = rs.retired(vocab, value)
     new, until = rs.renamed(vocab).get(value, (None, None))
     if new:  # renamed: the old word is right in the periods starting by `until`, the new one after
-        period = rs.period(item.doc.folder)
         if period is None or period.start <= until:
             return []
         hint = (f"“{value}”已改称“{new}”（{until} 以后开始的期间），请改成“{new}”。",
@@ -582,12 +582,6 @@ def _words(rs: RecordSet, item: Item, at: tuple, entry: dict, fields, known: dic
 
 
 _DATED = {"activities": "date", "feedback": "raised_on"}  # (the day an entry's words are judged by: _vocab)
-
-
-def _period_start(rs: RecordSet, item: Item) -> dt.date | None:
-    """The first day of the period of the ledger `item` is in (its folder's), or None."""
-    period = rs.period(item.doc.folder)
-    return period.start if period else None
 
 
 def _ledgers(rs: RecordSet, frozen: set) -> tuple[list[F.Finding], list[tuple]]:
