@@ -51,6 +51,15 @@ def test_a_problem_reported_to_a_body_no_unit_is_on_the_board_under_that_bodys_n
     assert "2026h1-zhang-wei-8" not in section, section  # (机械学院's: on its page)
     # (the resolved one reported to 后勤处, 2025h2-zhang-wei-1, is not open)
     assert "2025h2-zhang-wei-1" not in section, section
+    # its days open are headed as the 超期未解决 table heads the same number (已过天数), not a bare 天数
+    table = page.split(OUTSIDE)[-1].split("</table>")[0]
+    head = [visible(h).strip() for h in re.findall(r"<th[^>]*>(.*?)</th>", table, re.S)]
+    assert "已过天数" in head and "天数" not in head, head
+    overdue = page.split("超期未解决</h2>")[-1].split("<h2")[0].split("</table>")[0]
+    assert "已过天数" in [visible(h).strip() for h in re.findall(r"<th[^>]*>(.*?)</th>", overdue, re.S)], overdue
+    row = next([visible(c).strip() for c in re.findall(r"<td[^>]*>(.*?)</td>", tr, re.S)]
+               for tr in re.findall(r"<tr[^>]*>(.*?)</tr>", table, re.S) if "2026h1-zhang-wei-7" in tr)
+    assert row[head.index("已过天数")] == "15", row  # (raised 2026-03-10, the site's day 2026-03-25)
     _seen_in_chromium(site.public / "feedback.html", "2026h1-zhang-wei-7")
     # the units index's column says what it counts for a college and a department alike
     index = visible((site.public / "units" / "index.html").read_text(encoding="utf-8"))
