@@ -16,7 +16,7 @@ from generator.archive import frozen_ledgers
 from generator.chars import Lazy, narrow
 from generator.cache import FileMemo, KeptResult
 from generator.load import display_path
-from generator.messages.references import (BEFORE_OFFICE, NAMESAKE_DO, NAMESAKE_WHY, NOT_OWED, RETIRED,
+from generator.messages.references import (BEFORE_OFFICE, NAMESAKE_DO, NAMESAKE_WHY, NOT_OWED, RENAMED, RETIRED,
                                            RETIRED_IN_PERIOD)
 from generator.model import Item, Period, RecordSet, staff_number_key
 from generator.policy_rules import check_policy, days_are_no_days, in_no_period
@@ -518,8 +518,7 @@ def _vocab(rs: RecordSet, item: Item, key: tuple, value, vocab: str, title: str,
     if new:  # renamed: the old word is right in the periods starting by `until`, the new one after
         if period is None or period.start <= until:
             return []
-        hint = (f"“{value}”已改称“{new}”（{until} 以后开始的期间），请改成“{new}”。",
-                f"'{value}' was renamed '{new}' (periods starting after {until}): write '{new}'. ")
+        hint = tuple(t.format(word=value, new=new, until=until) for t in RENAMED)
         line = _line_with(item, key, new)
     elif retired:  # (a word of an earlier list only, written after it: when it left the list)
         hint = tuple(t.format(word=value, until=retired, day=on, period=item.doc.folder)

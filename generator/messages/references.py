@@ -271,6 +271,11 @@ NAMESAKE_DO = {  # (any kept, on one line)
     (False, False): ("删去 namesake 这一行和下面的各项。", "Delete namesake and its items."),
 }
 
+# E-REF-005's hint for a word the policy's list renamed (vocabularies.renamed), written in a period starting after
+# {until}, the last day of the old word
+RENAMED = ("“{word}”已改称“{new}”（{until} 以后开始的期间），请改成“{new}”。",
+           "'{word}' was renamed '{new}' (periods starting after {until}): write '{new}'. ")
+
 # E-REF-005's hint for a word a policy's list no longer holds (vocabularies.earlier): the last day it was in it, and
 # the day the entry is judged by: an activity's date, a feedback item's raised_on (RETIRED), else — a suggestion, an
 # entry without its date — its ledger period's start (RETIRED_IN_PERIOD: a date the ledger nowhere holds)
