@@ -34,8 +34,8 @@ from generator.cache import changed_places
 from generator.check.chain_rows import Kept, parsed
 from generator.check.context import Context, date_of, iso
 from generator.check.facts import ledger_facts
-from generator.messages.check import (MEANS_SAID, REPORT_TO_COLLEGE, REPORT_TO_STUDENTS_COLLEGE,
-                                       STUDENTS_COLLEGE_UNNAMED)
+from generator.messages.check import (LINES_UNDER_STATUS, MEANS_SAID, REPORT_TO_COLLEGE, REPORT_TO_STUDENTS_COLLEGE,
+                                       RESOLVED_MISSING, RESOLVED_NEEDS_BOTH, STUDENTS_COLLEGE_UNNAMED)
 from generator.model import Item, escalated_last
 from generator.references import SENTENCE_STOPS
 
@@ -68,15 +68,13 @@ def check_items(ctx: Context, ledgers) -> None:
                 ctx.add("E-CHK-010", fb, fb.pos("status"), status=status, means=_means(status, mean),
                         allowed=list(ctx.rs.vocab("escalation_targets")), **_amendment(ctx, led))
             if mean == "resolved":
-                missing = [(zh, en, key) for key, zh, en in (("resolution", "解决情况（resolution）", "resolution"),
-                                                              ("resolved_on", "解决日期（resolved_on）", "resolved_on"))
-                           if not v.get(key)]
-                if missing:
+                if missing := tuple(key for key in ("resolution", "resolved_on") if not v.get(key)):
                     fb = Item(led.doc, ("feedback", i), v)
                     amend = _amendment(ctx, led)
+                    words = RESOLVED_MISSING[missing]
                     ctx.add("E-CHK-011", fb, fb.pos("status"), status=status, means=_means(status, mean), **amend,
-                            **_lines_under_status(fb, [m[2] for m in missing], frozen=bool(amend["amend"])),
-                            missing="和".join(m[0] for m in missing), missing_en=" or ".join(m[1] for m in missing))
+                            **_lines_under_status(fb, words, frozen=bool(amend["amend"])),
+                            missing=words["missing"], missing_en=words["missing_en"])
                 elif empty and isinstance(said := v.get("resolution"), str) and _plain(said) in empty:
                     fb = Item(led.doc, ("feedback", i), v)
                     ctx.add("W-CHK-027", fb, fb.pos("resolution"), ref=v["id"], resolution=said, **_amendment(ctx, led))
@@ -103,31 +101,20 @@ def _means(status: str, meaning: str) -> str:
     return "" if status == word else said
 
 
-_RESOLVED_SAID = {"resolution": ("如何解决的", "how it was resolved"),
-                  "resolved_on": ("解决的日期（YYYY-MM-DD）", "the day it was (YYYY-MM-DD)")}
-
-
-def _lines_under_status(fb: Item, keys: list[str], frozen: bool) -> dict:
-    """E-CHK-011's words (lines, lines_en) for a resolved item without its resolution or day (`keys`: those missing):
-    under which line to type them and how far in — under its `status:` line, aligned with it, as E-SCHEMA-001 says
-    of a field left out —, when that line holds the field alone (else, and for a frozen ledger, whose fix is an
-    administrator's amendment, that a resolved item needs both)."""
-    plain = ("已解决的问题须写明解决情况（resolution）和解决日期（resolved_on）。",
-             "A resolved item needs a resolution and resolved_on.")
+def _lines_under_status(fb: Item, words: dict, frozen: bool) -> dict:
+    """E-CHK-011's words (lines, lines_en) for a resolved item without its resolution or day (`words`: RESOLVED_MISSING's
+    of those missing): under which line to type them and how far in — under its `status:` line, aligned with it, as
+    E-SCHEMA-001 says of a field left out —, when that line holds the field alone (else, and for a frozen ledger, whose
+    fix is an administrator's amendment, that a resolved item needs both)."""
     row, _col = fb.pos("status")
     lines = fb.doc.text.splitlines() if not frozen and row else []
     line = lines[row - 1] if 0 < row <= len(lines) else ""
     at = line.find("status:")
     if at < 0 or line[:at].strip() not in ("", "-") or "{" in line[:at] or not line[at + 7:].strip():
-        return {"lines": plain[0], "lines_en": plain[1]}
+        return dict(zip(("lines", "lines_en"), RESOLVED_NEEDS_BOTH))
     shown = line.strip()
     shown = shown if len(shown) <= 30 else shown[:29] + "…"
-    typed = "；".join(f"{k}: …" for k in keys)
-    return {"lines": f"请在第 {row} 行“{shown}”下面加上{'两行' if len(keys) > 1 else '一行'}，与 status 对齐（前面 {at} 个空格；"
-                     f"把“…”换成{'和'.join(_RESOLVED_SAID[k][0] for k in keys)}）：{typed}",
-            "lines_en": f"Under line {row} ({shown}) add {'two lines' if len(keys) > 1 else 'a line'} aligned with status "
-                        f"({at} spaces before {'them' if len(keys) > 1 else 'it'}; replace … with "
-                        f"{' and '.join(_RESOLVED_SAID[k][1] for k in keys)}): {'; '.join(f'{k}: …' for k in keys)}"}
+    return dict(zip(("lines", "lines_en"), (t.format(row=row, shown=shown, at=at, **words) for t in LINES_UNDER_STATUS)))
 
 
 def _amendment(ctx: Context, led) -> dict:

@@ -84,8 +84,7 @@ CODES = {
         "severity": "error",
         "zh": "状态“{status}”{means}，但没有填写{missing}",
         "en": "status '{status}' means resolved, but it gives no {missing_en}",
-        # (lines: where to type the missing lines and how far in, check.feedback._lines_under_status; else that a
-        # resolved item needs both)
+        # ({missing}, {lines}: RESOLVED_MISSING's words, LINES_UNDER_STATUS or RESOLVED_NEEDS_BOTH)
         "hint_zh": "{lines}{amend}",
         "hint_en": "{lines_en}{amend_en}",
     },
@@ -420,6 +419,32 @@ W_CHK_016_FIX = {
 # E-CHK-010's and E-CHK-011's {means}: what a status of the university's vocabulary means (its `meaning`), said after
 # its name — 状态“已办结”表示已解决 — but not when the name is the meaning's word (the demo's 已解决: 状态“已解决”，但…)
 MEANS_SAID = {"escalated": ("已上报", "表示已上报"), "resolved": ("已解决", "表示已解决")}
+
+# E-CHK-011 of a resolved item without its resolution or resolved_on, by the fields it lacks (in this order): {missing}
+# of its message; its hint's lines to type under the item's `status:` line (LINES_UNDER_STATUS, check.feedback.
+# _lines_under_status: how many, what replaces each …, the lines), else — that line holds more than the field, or the
+# ledger is frozen (an administrator's amendment) — RESOLVED_NEEDS_BOTH
+RESOLVED_MISSING = {
+    ("resolution",): {"missing": "解决情况（resolution）", "missing_en": "resolution",
+                      "count": "一行", "count_en": "a line", "them_en": "it",
+                      "fill": "如何解决的", "fill_en": "how it was resolved",
+                      "typed": "resolution: …", "typed_en": "resolution: …"},
+    ("resolved_on",): {"missing": "解决日期（resolved_on）", "missing_en": "resolved_on",
+                       "count": "一行", "count_en": "a line", "them_en": "it",
+                       "fill": "解决的日期（YYYY-MM-DD）", "fill_en": "the day it was (YYYY-MM-DD)",
+                       "typed": "resolved_on: …", "typed_en": "resolved_on: …"},
+    ("resolution", "resolved_on"): {"missing": "解决情况（resolution）和解决日期（resolved_on）",
+                                    "missing_en": "resolution or resolved_on",
+                                    "count": "两行", "count_en": "two lines", "them_en": "them",
+                                    "fill": "如何解决的和解决的日期（YYYY-MM-DD）",
+                                    "fill_en": "how it was resolved and the day it was (YYYY-MM-DD)",
+                                    "typed": "resolution: …；resolved_on: …", "typed_en": "resolution: …; resolved_on: …"},
+}
+LINES_UNDER_STATUS = ("请在第 {row} 行“{shown}”下面加上{count}，与 status 对齐（前面 {at} 个空格；把“…”换成{fill}）：{typed}",
+                      "Under line {row} ({shown}) add {count_en} aligned with status ({at} spaces before {them_en}; "
+                      "replace … with {fill_en}): {typed_en}")
+RESOLVED_NEEDS_BOTH = ("已解决的问题须写明解决情况（resolution）和解决日期（resolved_on）。",
+                       "A resolved item needs a resolution and resolved_on.")
 
 # W-CHK-026's {whom} and {to} (check.feedback._committee_to_report_to): a college's cadre reports to her unit's 党委, a
 # department's (no party_committee) to the students' college's, named where the ledger's contact points give one
