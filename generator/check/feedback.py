@@ -499,8 +499,8 @@ def _follows_another_units_problem(ctx: Context, led, i: int, v, root: str, firs
         return
     if any(own in ctx.rs.units_reported_to(r["escalated_to"]) for r in rows):
         return
-    unit, own_name = ctx.rs.units.get(own), ctx.unit_name(own) or own
-    to = (unit.get("party_committee") if unit is not None else None) or own_name
+    own_name = ctx.unit_name(own) or own
+    to = _committee(ctx, own) or own_name
     fb = Item(led.doc, ("feedback", i), v)
     ctx.add("W-CHK-025", fb, fb.pos("follows"), ref=v.get("follows"), unit_name=ctx.unit_name(theirs) or theirs,
             name=ctx.cadre_name(first[3]), where=first[1], cadre_name=ctx.cadre_name(where[3]), own_unit=own_name,
@@ -526,14 +526,19 @@ def _committee_to_report_to(ctx: Context, unit_id: str | None, led) -> dict:
     on the day she raised it, records/cadres' `earlier`, as W-CHK-025 and the unit pages count it): its `party_committee`
     (a college's cadre: `whom` 学院党委); a department has none (党委学生工作部, 教务处), and the college is the students':
     the one committee of the units of the ledger's contact points, else what to write (`whom`: 学生所在学院的党委)."""
-    unit = ctx.rs.units.get(unit_id or "")
-    if committee := _text(unit.get("party_committee")) if unit is not None else None:
+    if committee := _committee(ctx, unit_id):
         return {**REPORT_TO_COLLEGE, "to": committee, "to_en": committee}
-    units = (ctx.rs.units.get(ctx.point_unit(point) or "") for _i, point in ctx.facts(led).points)
-    committees = {c for u in units if u is not None and (c := _text(u.get("party_committee")))}
+    committees = {c for _i, point in ctx.facts(led).points if (c := _committee(ctx, ctx.point_unit(point)))}
     to = committees.pop() if len(committees) == 1 else None
     unnamed, unnamed_en = STUDENTS_COLLEGE_UNNAMED
     return {**REPORT_TO_STUDENTS_COLLEGE, "to": to or unnamed, "to_en": to or unnamed_en}
+
+
+def _committee(ctx: Context, unit_id: str | None) -> str | None:
+    """The `party_committee` units.yaml names for unit `unit_id` (计算机学院党委), or None: a department has none, and
+    an id not in units.yaml no unit (W-CHK-025's and W-CHK-026's 党委 to report to)."""
+    unit = ctx.rs.units.get(unit_id or "")
+    return _text(unit.get("party_committee")) if unit is not None else None
 
 
 _NO_DAY = (None, None)
