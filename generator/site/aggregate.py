@@ -654,8 +654,9 @@ class Aggregate:
                 cells.append({"semester": s.id, "count": counts[cid][s.id],
                               "label": verdict.get("label", ""), "kind": verdict.get("kind", "")})
             rows[cid] = cells
-        # (the contacts each required, as the checks judged it: said on the pages judging it, markdown.least_said)
-        return {"semesters": [{"id": s.id, "name": s.name, "start": s.start.isoformat(),
+        # (the contacts each required, as the checks judged it: said on the pages judging it, markdown.least_said;
+        # its year, that of its start: 年度考核参考 counts it in that year's row and says its number under the table)
+        return {"semesters": [{"id": s.id, "name": s.name, "start": s.start.isoformat(), "year": s.start.year,
                                "least": min_contacts(self.rs, s.start)} for s in sems], "rows": rows,
                 "spans": [(s.start, s.end) for s in sems]}
 
@@ -874,8 +875,8 @@ class Aggregate:
         # the ledgers amended after their period was archived (附件2's 已更正: an administrator's amendment record)
         amended = Counter((p[:4], a["cadre"]) for p in {p for p, _ in ledgers} | set(tables)
                           for a in (self.archive.period(p) or {}).get("amended", ()))
-        return _Tally(acts, statuses, raised, amended, self.semester_rows()["rows"],
-                      {s.id: s.start.year for s in self.rs.semesters()})
+        sem = self.semester_rows()
+        return _Tally(acts, statuses, raised, amended, sem["rows"], {s["id"]: s["year"] for s in sem["semesters"]})
 
     def _evaluation_row(self, cid: str, year: int, counted: bool, tally: _Tally) -> dict | None:
         """A cadre's row of `year` (None: no ledger of hers judged nor activity recorded in it): her figures, each
