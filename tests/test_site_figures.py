@@ -1004,3 +1004,21 @@ def test_a_period_with_no_ledger_in_says_so_not_zero_contacts(tmp_path):
     said = visible((site.public / "summary/2026-H1.html").read_text(encoding="utf-8"))
     assert "全校应填报工作台账 3 人，已提交 0 份，3 人未提交；本期还没有已提交的台账，联系学生活动、接触学生、学生反映的问题和建议无从统计。" in said
     assert "0 次" not in said and "0 人次" not in said
+
+
+@pytest.fixture(scope="module")
+def fixture_after_h1_due(tmp_path_factory):
+    """The fixture built as of 2026-07-20: 2026-H1 is due, two of its three ledgers not handed in."""
+    base = tmp_path_factory.mktemp("after-h1-due")
+    return mkdocs_build(fixture_repo(base), base, "2026-07-20")
+
+
+def test_a_period_s_summary_says_how_the_freshman_classes_of_the_year_begun_in_it_are_covered(fixture_after_h1_due):
+    # R2 in the half-year's report: every freshman class of the year has a cadre — the 学工部 counted it by hand from the
+    # coverage page; 2025年下半年's summary now says it of the 2025-2026 year begun in it, as the coverage page counts it
+    site = fixture_after_h1_due
+    said = visible((site.public / "summary/2025-H2.html").read_text(encoding="utf-8"))
+    assert ("新生班级覆盖（本期开始的学年）：2025-2026 学年新生班级 3 个，已有联系干部 1 个，未覆盖 2 个："
+            "计算机学院 1 个（计算机2502班）、机械学院 1 个（机械2501班）。") in said
+    assert "本期开始的学年" not in visible((site.public / "summary/2026-H1.html").read_text(encoding="utf-8"))  # (none begun)
+

@@ -73,6 +73,16 @@ def _newest_year(years: list, lead=None):
     the newest (`years` newest first)."""
     return lead if lead in years else (years or [None])[0]
 
+def _freshmen(year: str, rows: list[dict]) -> dict:
+    """An academic year's freshman classes (its rows of Aggregate.coverage_rows) as 工作总结 says them (R2): how many,
+    how many covered, and the classes not covered by unit, in the rows' order (the units')."""
+    gaps: dict[str, list[str]] = {}
+    for r in rows:
+        if not r["covered"]:
+            gaps.setdefault(r["unit_name"], []).append(r["class_name"])
+    return {"year": year, "total": len(rows), "covered": sum(r["covered"] for r in rows), "gaps": list(gaps.items())}
+
+
 class ChecksShown(NamedTuple):
     """What the pages read of the policy checks (generator.site.checks.CheckView): whether they ran.
     A value the page memo writes out whole (page_memo); a template asking anything else of it fails."""
@@ -244,10 +254,13 @@ class Site:
             prev = stats[periods[i + 1]] if i + 1 < len(periods) else None
             span = self.rs.period(p)
             begun = [s for s in semester_counts if span and span.start.isoformat() <= s["start"] <= span.end.isoformat()]
+            years = [y.id for y in rs.academic_years() if span and span.start <= y.start <= span.end]
+            freshmen = [_freshmen(y, rows) for y in years for rows in [[r for r in coverage if r["year"] == y]] if rows]
             year = str(span.start.year) if span else p[:4]  # (the year its typical cases are listed in: Aggregate.cases)
             cases_page = "cases.md" if year == cases_newest else f"cases/{year}.md"
             self.page(f"summary/{p}.md", "summary.md.j2", period=p, rows=tables[p], stat=stats[p], prev=prev,
-                      unit_figures=UNIT_FIGURES, semesters_begun=begun, cases_page=cases_page, **ctx)
+                      unit_figures=UNIT_FIGURES, semesters_begun=begun, freshmen_begun=freshmen, cases_page=cases_page,
+                      **ctx)
         self.page("cadres/index.md", "cadres_index.md.j2", **ctx)
         # a cadre's and a unit's page are given only what they show of every period and semester (a
         # template asking more fails): the page memo then keeps them when another cadre's ledger changes
