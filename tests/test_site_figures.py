@@ -1022,3 +1022,19 @@ def test_a_period_s_summary_says_how_the_freshman_classes_of_the_year_begun_in_i
             "计算机学院 1 个（计算机2502班）、机械学院 1 个（机械2501班）。") in said
     assert "本期开始的学年" not in visible((site.public / "summary/2026-H1.html").read_text(encoding="utf-8"))  # (none begun)
 
+
+def test_a_period_s_summary_compares_its_on_time_rate_with_the_period_before(site):
+    # 按时提交率 in the report: 2025年下半年 against 2025年上半年 compared activities, students and problems — the rate of
+    # ledgers handed in on time (按时, not 有错误) of those owed was counted by hand from the status rows
+    summary = (site.public / "summary/2025-H2.html").read_text(encoding="utf-8")
+    said = visible(summary)
+    assert "按时提交率 97.3%（72/74），上一期 100.0%（76/76），下降 2.7 个百分点" in said
+    (row,) = [r for r in cells_text(summary, "指标") if r[0] == "按时提交率"]
+    assert row[1:] == ["97.3%", "100.0%", "−2.7 个百分点"]
+
+
+def test_a_period_not_all_in_says_no_on_time_rate(tmp_path):
+    site = mkdocs_build(fixture_repo(tmp_path), tmp_path, FIXTURE_TODAY)
+    assert "按时提交率" not in visible((site.public / "summary/2026-H1.html").read_text(encoding="utf-8"))
+    assert "按时提交率 33.3%（1/3）" in visible((site.public / "summary/2025-H2.html").read_text(encoding="utf-8"))
+

@@ -476,6 +476,8 @@ class Aggregate:
             "fb_meanings": dict(Counter(f["meaning"] for f in fb)), "still_open": total["open"],
             "natures": Counter(f["nature"] for f in fb if f["nature"]).most_common(),
             "typical": sum(a["typical"] for a in acts),
+            # (按时提交率: of those owed, the ledgers handed in by the due day and accepted — 年度考核参考's 按时台账)
+            "on_time": total["on_time"],
             "archived": archived,
             "units": [*units, total] if units else [],
             "irregular": self._irregular(table),
@@ -530,7 +532,7 @@ class Aggregate:
             elif not exempt:
                 u["required"] += 1
                 u["filed"] += handed_in(r)
-            u["on_time"] += kind == "on_time"
+            u["on_time"] += kind == "on_time" and not r["status"].get("errors")
             u["late"] += kind == "late"
             u["missing"] += kind == "missing"
             u["activities"] += r["activities"]

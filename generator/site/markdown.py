@@ -182,6 +182,21 @@ def filed_state(stat: dict) -> str:
                                        f"{stat['missing']} 人未提交" if stat.get("missing") else "") if said)
 
 
+def on_time_rate(stat: dict) -> float | None:
+    """A period's 按时提交率 in per cent, to one decimal (as the summary says it and compares it): the ledgers handed in
+    by the due day and accepted (period_stats' `on_time`) of those owed; None while some are not yet due (a rate that
+    still rises) or none was owed."""
+    if stat.get("waiting") or not stat["required"]:
+        return None
+    return round(100 * stat["on_time"] / stat["required"], 1)
+
+
+def points_changed(now: float, before: float, up: str = "+", down: str = "−") -> str:
+    """A rate's change in percentage points from the rates as said (97.3% after 100.0%: −2.7 个百分点), or 持平."""
+    change = round(now - before, 1)
+    return "持平" if not change else f"{up if change > 0 else down}{abs(change):.1f} 个百分点"
+
+
 def filed_numbers(stat: dict) -> list[tuple[str, str, int]]:
     """The numbers filed_counts says, each (key, label, number), every one even when 0 (附件2's JSON `counts`
     and its 人数 CSV: the same keys and rows for every period, for a program or a sheet that reads them)."""
