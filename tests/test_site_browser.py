@@ -15,7 +15,7 @@ from playwright.sync_api import sync_playwright
 
 from generator.pipeline import validate_records
 from generator.surnames import AMBIGUOUS, COMPOUNDS
-from site_build import FIXTURE_TODAY, built_site, fixture_repo, mkdocs_build
+from site_build import FIXTURE_TODAY, built_site, demo_repo, fixture_repo, mkdocs_build
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -1871,3 +1871,23 @@ def test_a_printed_table_ends_no_page_with_its_head_and_one_row(page, served, tm
                     orphans.append((rel, i, lines[-k]))
     assert went_on, "no table printed over two pages: nothing to judge"
     assert orphans == []
+
+
+def test_a_summary_after_the_due_day_prints_who_has_not_filed_unit_by_unit(browser, tmp_path):
+    """As of 2027-01-20 none of the demo's 76 ledgers of 2026-H2 is in: its 工作总结 listed them one row each among the
+    late and the excused (76 rows: the printed summary 4 A4 pages, the list three of them).  Now a row per unit, its
+    names in one cell: printed, each unit's row is one line — unit, how many, every name — and the summary 2 pages."""
+    site = mkdocs_build(demo_repo(tmp_path), tmp_path, "2027-01-20")
+    page = browser.new_page()
+    page.goto((site.public / "summary/2026-H2.html").as_uri())
+    page.emulate_media(media="print")
+    groups = page.eval_on_selector_all(
+        "article table:has(th:text-is('未提交（人）')) tbody tr",
+        "rs => rs.map(r => [r.cells[0].innerText, r.cells[1].innerText, r.cells[2].innerText])")
+    printed = _pages_text(page.pdf(prefer_css_page_size=True), tmp_path)
+    page.close()
+    assert sum(int(n) for _, n, _ in groups) == 76 and len(groups) == 12
+    lines = [re.sub(r"\s+", "", line) for text in printed for line in text.splitlines()]
+    for unit, n, names in groups:
+        assert re.sub(r"\s+", "", unit + n + names) in lines, unit
+    assert len(printed) <= 2

@@ -1038,3 +1038,14 @@ def test_a_period_not_all_in_says_no_on_time_rate(tmp_path):
     assert "按时提交率" not in visible((site.public / "summary/2026-H1.html").read_text(encoding="utf-8"))
     assert "按时提交率 33.3%（1/3）" in visible((site.public / "summary/2025-H2.html").read_text(encoding="utf-8"))
 
+
+def test_a_period_s_summary_lists_who_has_not_filed_by_unit_after_the_due_day(fixture_after_h1_due):
+    # After the due day the 学工部 names, unit by unit, who has not filed: the summary listed them one row each among the
+    # late and the excused (76 rows for the demo's 2026-H2 in January, three A4 pages); now a table by unit, their names
+    # in one cell, each linking the cadre's page
+    summary = (fixture_after_h1_due.public / "summary/2026-H1.html").read_text(encoding="utf-8")
+    assert cells_text(summary, "单位") [:2] == [["机械学院", "1", "李娜"], ["党委学生工作部", "1", "陈刚"]]
+    assert "未提交台账的干部（截至 2026-07-20，按单位）" in visible(summary)
+    assert "逾期提交和经批准免交的干部" not in visible(summary)  # (none late nor excused in 2026-H1)
+    before = (fixture_after_h1_due.public / "summary/2025-H2.html").read_text(encoding="utf-8")
+    assert [r[:3] for r in cells_text(before, "姓名")] == [["陈刚", "党委学生工作部", "逾期 6 天"]]

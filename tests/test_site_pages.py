@@ -1860,7 +1860,7 @@ def test_a_period_summary_compares_with_the_period_before_and_gives_each_unit_it
     # 2025-H2's late ledger is in the comparison though none was late in 2026-H1
     assert before["填报状态：逾期提交"][0] == "1" and now["填报状态：逾期提交"] == ["0", "1", "−1"]
     # each unit's row, and a 合计 row that is the page's own totals
-    units = _md_rows(older, "单位")
+    units = _md_rows(older, "单位 | 应填报（人）")
     assert list(units) == ["计算机学院", "机械学院", "党委学生工作部", "合计"], units
     head = ["应填报（人）", "已提交（份）", "逾期提交", "未提交", "免交", "联系活动（次）", "接触学生（人次）",
             "问题和建议（条）", "其中跟进以往问题", "已解决", "至今未解决"]
@@ -1900,11 +1900,12 @@ def test_a_period_summary_names_who_filed_late_who_did_not_and_who_was_excused_w
     older = files["summary/2025-H2.md"].decode("utf-8")
     newer = files["summary/2026-H1.md"].decode("utf-8")
     assert _md_rows(older, "姓名") == {
-        "[李娜](../cadres/li-na.md)": ["机械学院", "未提交", "—"],
         "[陈刚](../cadres/chen-gang.md#2025-H2)": ["党委学生工作部", "逾期 6 天", "—"]}
     assert _md_rows(newer, "姓名") == {
-        "[李娜](../cadres/li-na.md)": ["机械学院", "豁免", "挂职锻炼（半年）（2026-01-01 至 2026-06-30，王老师批准）"],
-        "[陈刚](../cadres/chen-gang.md)": ["党委学生工作部", "未提交", "—"]}
+        "[李娜](../cadres/li-na.md)": ["机械学院", "豁免", "挂职锻炼（半年）（2026-01-01 至 2026-06-30，王老师批准）"]}
+    # who did not file, after the due day: by unit (test_site_figures' …lists_who_has_not_filed_by_unit…)
+    assert _md_rows(older, "单位 | 未提交（人）") == {"[机械学院](../units/me.md)": ["1", "[李娜](../cadres/li-na.md)"]}
+    assert _md_rows(newer, "单位 | 未提交（人）") == {"[党委学生工作部](../units/xgb.md)": ["1", "[陈刚](../cadres/chen-gang.md)"]}
 
 
 def test_the_summaries_page_counts_each_semester_s_cadres_who_met_the_minimum(tmp_path):

@@ -481,17 +481,28 @@ class Aggregate:
             "archived": archived,
             "units": [*units, total] if units else [],
             "irregular": self._irregular(table),
+            "missing_by_unit": self._missing_by_unit(table),
         }
 
+    def _missing_by_unit(self, table: list[dict]) -> list[dict]:
+        """The period's cadres owing a ledger past its due day (未提交), by unit in the units' order (附件2's rows are),
+        each with her 工号 as her page shows it: the summary's list to send to each unit."""
+        units: dict[str, dict] = {}
+        for r in table:
+            if r["status"]["kind"] == "missing":
+                units.setdefault(r["unit"], {"unit": r["unit"], "unit_name": r["unit_name"], "cadres": []})["cadres"].append(
+                    {"cadre": r["cadre"], "name": r["name"], "staff_no": staff_no(self.rs.cadres.get(r["cadre"]) or {})})
+        return list(units.values())
+
     def _irregular(self, table: list[dict]) -> list[dict]:
-        """The period's cadres who filed late, did not file, or were excused (豁免), with the exemptions
-        that excused them (their reason, dates and who approved them: excused_in): the report names them, as
-        附件2 does beside its 豁免."""
+        """The period's cadres who filed late or were excused (豁免), with the exemptions that excused them (their
+        reason, dates and who approved them: excused_in): the report names them, as 附件2 does beside its 豁免
+        (those who did not file: _missing_by_unit)."""
         out = []
         for r in table:
             kind = r["status"]["kind"]
             exempt = kind == "exempt" and not handed_in(r)
-            if kind not in ("late", "missing") and not exempt:
+            if kind != "late" and not exempt:
                 continue
             out.append({"cadre": r["cadre"], "name": r["name"], "unit_name": r["unit_name"],
                         "label": r["status"]["label"], "shown": bool(r["ledger"]),  # (its section on the cadre's page)
