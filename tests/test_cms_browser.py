@@ -1894,3 +1894,54 @@ def test_a_cadre_marks_a_problem_common_with_the_forms_list_of_the_policys_natur
     assert data["feedback"][0]["nature"] == "共性"
     assert list(data["feedback"][0]) == ["id", "raised_on", "kind", "category", "description", "status", "nature",
                                          "escalated_to"]  # (the schema's order)
+
+
+# 党课 a 联系形式 until 2026-05-31 (vocabularies.earlier): right in the ledgers of 2026-H1, begun before
+RETIRED_FORM = "  earlier:\n    - until: 2026-05-31\n      forms: [主题班会, 个体谈话, 座谈交流, 社团活动, 党课]\n"
+
+
+@pytest.fixture
+def retired_trial(tmp_path):
+    """The trial of a policy that retired the 联系形式 党课 after 2026-05-31 (RETIRED_FORM)."""
+    origin = cms_records.make_repo(tmp_path)
+    policy = origin / "records" / "policy.yaml"
+    policy.write_text(policy.read_text(encoding="utf-8").replace("  places:", RETIRED_FORM + "  places:", 1),
+                      encoding="utf-8")
+    cms_records.git(origin, "commit", "-q", "-am", "党课不再是联系形式")
+    t = cms_trial.start(origin, work=tmp_path / "trial", build_site=False, today=dt.date(2026, 10, 1),
+                        env=cms_records.GIT_ENV)
+    yield t
+    t.stop()
+
+
+def _forms_offered(page) -> list[str]:
+    """The words the first activity's 联系形式 select offers (opened, read, closed)."""
+    from playwright.sync_api import expect
+
+    page.locator('input[id^="form-field-"]').first.click()
+    options = page.locator('[class*="-option"]')
+    expect(options.first).to_be_visible()
+    words = options.all_inner_texts()
+    page.keyboard.press("Escape")
+    expect(options).to_have_count(0)
+    return words
+
+
+def test_a_form_retired_since_a_period_began_is_offered_in_its_ledgers_and_not_in_later_ones(retired_trial, tmp_path):
+    """党课, a 联系形式 until 2026-05-31, is offered in a 2026-H1 ledger (the period began while it was one),
+    after the current words, and an activity of May held as 党课 is saved and validates; a 2026-H2
+    ledger (begun after) does not offer it."""
+    from playwright.sync_api import sync_playwright
+
+    trial = retired_trial
+    with sync_playwright() as p:
+        browser, page = _open_new_ledger(p, trial, period="2026-H1", cadre="李娜", point="机器人协会")
+        try:
+            assert _forms_offered(page) == ["主题班会", "个体谈话", "座谈交流", "社团活动", "党课"]
+            _activity(page, 0, "2026-05-20", "党课", "进课堂", "面对面", 20, "为机器人协会的学生讲党课。")
+            _save(page)
+            _new_ledger(page, trial)
+            assert _forms_offered(page) == ["主题班会", "个体谈话", "座谈交流", "社团活动"]
+        finally:
+            browser.close()
+    _saved_and_valid(trial, tmp_path, "cms/ledgers-2026-H1/li-na")
