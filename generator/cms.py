@@ -249,6 +249,18 @@ INDEX_HTML = """<!doctype html>
         (data.get("activities") || []).forEach(function (act, i) {
           if (act && typeof act.get === "function") { future(act.get("date"), "第 " + (i + 1) + " 次活动的日期"); }
         });
+        // a word offered for this period only until a day (rules.retired: FormContext.retired_offered), in an entry
+        // dated after it, which `validate` refuses (E-REF-005)
+        (rules.retired || []).forEach(function (r) {
+          (data.get(r[0]) || []).forEach(function (x, i) {
+            var day = x && typeof x.get === "function" ? x.get(r[1]) : "";
+            if (x && typeof x.get === "function" && x.get(r[2]) === r[3] && isDay(day) && day > r[4]) {
+              out.push((r[0] === "activities" ? "第 " + (i + 1) + " 次活动" : "第 " + (i + 1) + " 条学生反映") + "的“" +
+                       (LABELS[r[0] + "." + r[2]] || r[2]) + "”“" + r[3] + "”在词表中只用到 " + r[4] + "，这一项的日期 " +
+                       day + " 在那以后，请改选。");
+            }
+          });
+        });
         var me = rules.id + "/" + cadre, here = {}, seen = {};  // (this ledger; its items' ids → index)
         (data.get("feedback") || []).forEach(function (fb, i) {
           if (fb && typeof fb.get === "function" && fb.get("id") && !(fb.get("id") in here)) { here[fb.get("id")] = i; }
@@ -977,6 +989,8 @@ def form_rules(rs: RecordSet | None, periods: list, findings=None) -> dict:
                                                    "id": period.id, "stem": id_stem(period),
                                                    "points": {c: sorted(p) for c, p in held.items()}, "filed": filed,
                                                    "unread": {c: first.get(file, []) for c, file in unread.items()}}
+        if retired := FormContext(rs, period).retired_offered():  # (a word offered until a day: said after it)
+            out["periods"][f"ledgers-{period.id}"]["retired"] = retired
     return out
 
 
@@ -1243,6 +1257,21 @@ class FormContext:
         now = [str(v) for v in self.rs.vocab(name)]
         return now + [w for w in self.rs.words_on(name, self.period.start) or () if w not in now] \
             if self.rs.changes("vocabularies", name) else now
+
+    def retired_offered(self) -> list:
+        """The words `vocabulary` offers only as words of an earlier list, in an entry judged by its own day
+        (references._DATED: an activity's date, a feedback item's raised_on): [list, its day's key, field, word,
+        the word's last day in a list], for the page to say before saving that an entry dated after that day holds
+        a word `validate` refuses there (E-REF-005, references' RETIRED)."""
+        from generator.references import _DATED
+
+        out = []
+        for (group, key), vocab in VOCAB_FIELDS.items():
+            if group in _DATED and vocab != "feedback_statuses" and self.rs.changes("vocabularies", vocab):
+                now = {str(v) for v in self.rs.vocab(vocab)}
+                out += [[group, _DATED[group], key, w, until.isoformat()] for w in self.vocabulary(vocab)
+                        if w not in now and (until := self.rs.retired(vocab, w))]
+        return out
 
     def special(self, path: tuple, node: dict) -> dict | None:
         """Fields whose options or value come from the records rather than from the schema."""

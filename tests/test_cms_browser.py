@@ -1929,8 +1929,9 @@ def _forms_offered(page) -> list[str]:
 
 def test_a_form_retired_since_a_period_began_is_offered_in_its_ledgers_and_not_in_later_ones(retired_trial, tmp_path):
     """党课, a 联系形式 until 2026-05-31, is offered in a 2026-H1 ledger (the period began while it was one),
-    after the current words, and an activity of May held as 党课 is saved and validates; a 2026-H2
-    ledger (begun after) does not offer it."""
+    after the current words, and an activity of May held as 党课 is saved and validates — one of June,
+    which validate refuses (E-REF-005), was saved without a word: the form says so before saving —; a
+    2026-H2 ledger (begun after) does not offer it."""
     from playwright.sync_api import sync_playwright
 
     trial = retired_trial
@@ -1938,7 +1939,10 @@ def test_a_form_retired_since_a_period_began_is_offered_in_its_ledgers_and_not_i
         browser, page = _open_new_ledger(p, trial, period="2026-H1", cadre="李娜", point="机器人协会")
         try:
             assert _forms_offered(page) == ["主题班会", "个体谈话", "座谈交流", "社团活动", "党课"]
-            _activity(page, 0, "2026-05-20", "党课", "进课堂", "面对面", 20, "为机器人协会的学生讲党课。")
+            # held after 2026-05-31 it is no 联系形式 (validate: E-REF-005): said before saving
+            _activity(page, 0, "2026-06-15", "党课", "进课堂", "面对面", 20, "为机器人协会的学生讲党课。")
+            _refused(page, trial, "第 1 次活动的“联系形式”“党课”在词表中只用到 2026-05-31，这一项的日期 2026-06-15 在那以后，请改选。")
+            page.locator('input[id^="date-field-"]').first.fill("2026-05-20")
             _save(page)
             _new_ledger(page, trial)
             assert _forms_offered(page) == ["主题班会", "个体谈话", "座谈交流", "社团活动"]
