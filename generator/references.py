@@ -16,8 +16,8 @@ from generator.archive import frozen_ledgers
 from generator.chars import Lazy, narrow
 from generator.cache import FileMemo, KeptResult
 from generator.load import display_path
-from generator.messages.references import (BEFORE_OFFICE, NAMESAKE_DO, NAMESAKE_WHY, NOT_OWED, RENAMED, RETIRED,
-                                           RETIRED_IN_PERIOD)
+from generator.messages.references import (BEFORE_OFFICE, END, NAMESAKE_DO, NAMESAKE_WHY, NO_LIST, NOT_OWED, QUOTED,
+                                           RENAMED, RETIRED, RETIRED_IN_PERIOD, STOP_AFTER, SYNONYM, WRITE_AS)
 from generator.model import Item, Period, RecordSet, staff_number_key
 from generator.policy_rules import check_policy, days_are_no_days, in_no_period
 from generator.suggest import closest, closest_kept, did_you_mean, phrased, unseen
@@ -518,35 +518,33 @@ def _vocab(rs: RecordSet, item: Item, key: tuple, value, vocab: str, title: str,
     if new:  # renamed: the old word is right in the periods starting by `until`, the new one after
         if period is None or period.start <= until:
             return []
-        hint = tuple(t.format(word=value, new=new, until=until) for t in RENAMED)
+        hint = _worded(RENAMED, word=value, new=new, until=until)
         line = _line_with(item, key, new)
     elif retired:  # (a word of an earlier list only, written after it: when it left the list)
-        hint = tuple(t.format(word=value, until=retired, day=on, period=item.doc.folder)
-                     for t in (RETIRED if day else RETIRED_IN_PERIOD))
+        hint = _worded(RETIRED if day else RETIRED_IN_PERIOD, word=value, until=retired, day=on, period=item.doc.folder)
         line = None
     else:  # the closest word (主题班 → 主题班会, 后勤处 → 后勤保障处), or the word with its spaces or
         # full-width letters gone (“面对面 ”, “ＱＱ群”)
         plain = unicodedata.normalize("NFKC", value).strip()
         close = closest(plain, known) if known else None
         line = _line_with(item, key, close) if close else None  # (班级: 是不是“进班级”？ with the line to type)
-        hint = (f"是不是“{close}”？", f"Did you mean '{close}'? ") if close else ("", "")
+        near = phrased(close)
+        hint = (near["suggestion"], f"{near['suggestion_en']} " if close else "")
         if told := unseen(value, known):
             hint, line = told, None
         inside, quotes, quotes_en = chinese_quotes(plain)
         if quotes and inside in known:  # (form: “主题班会”, as Word or an input method types it: not 是不是“主题班会”？)
             line = _line_with(item, key, inside)
-            hint = (f"“{inside}”{quotes}", f"{quotes_en.strip()} ")
+            hint = _worded(QUOTED, word=inside, quotes=quotes, quotes_en=quotes_en.strip())
+        word, wording = None, None
         stop = value.strip()[-1:] if plain[:-1] in known else ""  # (as typed: NFKC makes “，” a “,”)
         if stop and stop in SENTENCE_STOPS:  # (面对面。 pasted with its sentence's end: told so)
-            line = _line_with(item, key, plain[:-1])
-            hint = (f"“{plain[:-1]}”后面的“{stop}”会被当成词的一部分：请删掉它。",
-                    f"The '{stop}' after '{plain[:-1]}' is read as part of the word: delete it. ")
+            word, wording = plain[:-1], _worded(STOP_AFTER, word=plain[:-1], stop=stop)
         if said := rs.synonyms(vocab).get(plain):  # (线下: 面对面, as the policy lists the words said otherwise)
-            line = _line_with(item, key, said)
-            hint = (f"“{value}”在词表中写作“{said}”。", f"'{value}' is written '{said}' in the list. ")
-        if not line and (said or (stop and stop in SENTENCE_STOPS)):  # (no line to give: the word to write)
-            word = said or plain[:-1]
-            hint = (f"{hint[0][:-1]}，写成“{word}”。", f"{hint[1].rstrip()[:-1]}: {word}. ")
+            word, wording = said, _worded(SYNONYM, word=said, value=value)
+        if word:  # (no line to give: the word to write, in the place of the sentence's end)
+            line = _line_with(item, key, word)
+            hint = tuple(map(str.__add__, wording, _worded(END if line else WRITE_AS, word=word)))
     # (the line to type last, nothing after it: a 。 after it was typed with it, and refused again — 面对面。)
     return [F.make("E-REF-005", item.file, item.pos(*key), title=title, title_en=en_path(key), value=value,
                    allowed=list(allowed), suggestion=hint[0], suggestion_en=hint[1],
@@ -561,10 +559,14 @@ def _left_out(rs: RecordSet, vocab: str) -> bool:
 def _no_list(rs: RecordSet, item: Item, key: tuple, value: str, vocab: str, title: str) -> list[F.Finding]:
     """E-REF-005 of a word where the policy has no such list (_left_out): the line is to be deleted, or the list
     added to the policy first."""
+    zh, en = _worded(NO_LIST, title=title, vocab=vocab, name=en_path(key).rsplit(".", 1)[-1])
     return [F.make("E-REF-005", item.file, item.pos(*key), title=title, title_en=en_path(key), value=value, allowed="—",
-                   suggestion=f"政策没有{title}的词表（vocabularies.{vocab}），这一项不用填：请删掉这一行；",
-                   suggestion_en=f"The policy has no list of {en_path(key).rsplit('.', 1)[-1]}s (vocabularies.{vocab}): "
-                                 f"delete this line. ", typed="", typed_en="")]
+                   suggestion=zh, suggestion_en=en, typed="", typed_en="")]
+
+
+def _worded(wording: tuple[str, str], **values) -> tuple[str, str]:
+    """A hint's (zh, en) of messages' `wording`, its fields filled in with `values`."""
+    return wording[0].format(**values), wording[1].format(**values)
 
 
 def _words(rs: RecordSet, item: Item, at: tuple, entry: dict, fields, known: dict, days: Days) -> list[F.Finding]:

@@ -286,3 +286,19 @@ RETIRED_IN_PERIOD = ("“{word}”在词表中只用到 {until}（vocabularies.e
 RETIRED = ("“{word}”在词表中只用到 {until}（vocabularies.earlier），这一项的日期 {day} 在那以后，请改写下面的可选值之一。",
            "'{word}' left the list after {until} (vocabularies.earlier) and this entry is dated {day}: write one of the "
            "words allowed then. ")
+
+# E-REF-005's hints for a word of the list written otherwise (references._vocab), each before 可选值 and the line to
+# type: a word of the list in Chinese quotes (QUOTED, {quotes}: validate.chinese_quotes' words), with a sentence's stop
+# pasted after it (STOP_AFTER: 面对面。), or one the policy lists said otherwise (SYNONYM: vocabularies.synonyms,
+# 线下 → 面对面); where no line can be given (a value over two lines), the word to write: WRITE_AS in the place of
+# the sentence's end (END)
+QUOTED = ("“{word}”{quotes}", "{quotes_en} ")
+STOP_AFTER = ("“{word}”后面的“{stop}”会被当成词的一部分：请删掉它", "The '{stop}' after '{word}' is read as part of the word: delete it")
+SYNONYM = ("“{value}”在词表中写作“{word}”", "'{value}' is written '{word}' in the list")
+END = ("。", ". ")
+WRITE_AS = ("，写成“{word}”。", ": {word}. ")
+
+# E-REF-005's hint for a word where the policy has no such list at all (references._no_list: an optional one,
+# feedback_natures): the line is not to be filled in ({name}: the field's English name, nature)
+NO_LIST = ("政策没有{title}的词表（vocabularies.{vocab}），这一项不用填：请删掉这一行；",
+           "The policy has no list of {name}s (vocabularies.{vocab}): delete this line. ")
