@@ -10,9 +10,10 @@ FORMS = "  forms: [主题班会, 个体谈话, 座谈交流, 党课]\n"
 ENTRY = "- {until: 2026-03-01, forms: [主题班会, 个体谈话, 座谈交流, 党课]}"
 
 
-def party_lessons(tmp_path):
+def party_lessons(tmp_path, archived_on=None):
     """A repository where 张伟 and 李娜 met students at a 党课 in October 2025 (their 2025-H2 ledgers, landed in
-    December), then 党课 was deleted from vocabularies.forms on 2026-03-02 with nothing in vocabularies.earlier."""
+    December), then 党课 was deleted from vocabularies.forms on 2026-03-02 with nothing in vocabularies.earlier;
+    `archived_on`: the day 2025-H2 was archived before it (`generator archive`, committed that day)."""
     repo = init_repo(tmp_path / "repo")
     records = base()
     records["records/policy.yaml"] = records["records/policy.yaml"].replace("  forms: [主题班会, 个体谈话, 座谈交流]\n", FORMS)
@@ -23,6 +24,10 @@ def party_lessons(tmp_path):
                  "records/ledgers/2025-H2/li-na.yaml":
                  ledger("li-na", "2025-H2", ["2025-10-11"], points=("me-2025-01",)).replace("form: 主题班会", "form: 党课")})
     commit(repo, "2025-12-28 10:00", "台账")
+    if archived_on:
+        done = generator_cli(repo, "archive", "2025-H2", "--today", archived_on)
+        assert done.returncode == 0, done.stdout + done.stderr
+        commit(repo, f"{archived_on} 12:00", "备案 2025-H2")
     policy = repo / "records/policy.yaml"
     policy.write_text(policy.read_text(encoding="utf-8").replace(FORMS, "  forms: [主题班会, 个体谈话, 座谈交流]\n"),
                       encoding="utf-8")
@@ -74,5 +79,22 @@ def test_a_word_deleted_that_no_ledger_of_before_used_is_not_told(tmp_path):
     commit(repo, "2026-04-02 09:00", "改了形式")
     assert told(repo, "2026-04-20") == []
     out = check_cli(repo / "records", "--today", "2026-04-20", "--format", "json")
+    assert [f["file"] for f in json.loads(out.stdout)["findings"] if f["code"] == "E-REF-005"] == [
+        "records/ledgers/2026-H1/zhang-wei.yaml"], out.stdout
+
+
+def test_an_archived_period_s_ledgers_are_left_out_as_their_manifest_judges_them(tmp_path):
+    # 2025-H2 archived on 2026-01-10, before 党课 was deleted: its ledgers, checked when archived and unchangeable
+    # since, are not judged by the word lists (no E-REF-005) and are no W-CHK-028's ledgers; 张伟's 2026-H1 ledger
+    # with a 党课 of February, before the deletion and not archived, is its one ledger
+    repo, _policy = party_lessons(tmp_path, archived_on="2026-01-10")
+    assert told(repo) == []
+    write(repo, {"records/ledgers/2026-H1/zhang-wei.yaml":
+                 ledger("zhang-wei", "2026-H1", ["2026-02-10"]).replace("form: 主题班会", "form: 党课")})
+    commit(repo, "2026-03-05 09:00", "张伟的台账")
+    [said] = told(repo)
+    assert "那以前的 1 份台账（如 records/ledgers/2026-H1/zhang-wei.yaml）写了它" in said["message"], said
+    assert ENTRY in said["hint"], said
+    out = check_cli(repo / "records", "--today", "2026-03-20", "--format", "json")
     assert [f["file"] for f in json.loads(out.stdout)["findings"] if f["code"] == "E-REF-005"] == [
         "records/ledgers/2026-H1/zhang-wei.yaml"], out.stdout
