@@ -1267,7 +1267,7 @@ class FormContext:
 
         out = []
         for (group, key), vocab in VOCAB_FIELDS.items():
-            if group in _DATED and vocab != "feedback_statuses" and self.rs.changes("vocabularies", vocab):
+            if group in _DATED and self.rs.changes("vocabularies", vocab):
                 now = {str(v) for v in self.rs.vocab(vocab)}
                 out += [[group, _DATED[group], key, w, until.isoformat()] for w in self.vocabulary(vocab)
                         if w not in now and (until := self.rs.retired(vocab, w))]

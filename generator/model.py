@@ -517,8 +517,12 @@ class RecordSet:
         return [until + dt.timedelta(days=1) for until, _ in self._earlier(section, path)]
 
     def _earlier(self, section: str, path: tuple) -> list[tuple]:
-        """(until, value) of each entry of `section`.earlier that gives `path`, earliest first."""
+        """(until, value) of each entry of `section`.earlier that gives `path`, earliest first; none of
+        vocabularies.feedback_statuses, which no entry keeps (E-SCHEMA-002: an item's status is judged by its
+        meaning now, an archived period's by its manifest's)."""
         def compute():
+            if (section, *path) == ("vocabularies", "feedback_statuses"):
+                return []
             rows = self.setting(section, "earlier", default=None)
             out = []
             for entry in rows if isinstance(rows, list) else []:

@@ -147,3 +147,32 @@ def test_a_suggestion_to_a_retired_target_is_told_its_periods_start_not_a_date_i
     code, en = cli(work, "validate", "--today", "2026-12-05", "--lang", "en")
     assert all("'班导师' left the list after 2025-12-31 (vocabularies.earlier) and this ledger's period 2026-H1 "
                "begins 2026-01-01" in f["hint"] for f in en if f["code"] == "E-REF-005" and "班导师" in f["hint"]), en
+
+
+STATUSES = "[{name: 待处理, meaning: open}, {name: 处理中, meaning: in_progress}, {name: 已上报, meaning: escalated}, " \
+           "{name: 已解决, meaning: resolved}]"
+
+
+def test_a_status_renamed_is_kept_by_no_earlier_list_and_its_items_are_offered_the_statuses_of_now(demo, tmp_path):
+    # vocabularies.earlier holds word lists, not the statuses (their meanings say whether an item is resolved; an
+    # archived period's manifest keeps them): feedback_statuses written in it is E-SCHEMA-002's, read nowhere, and each
+    # item with the status of before is offered the statuses of now — it was offered none (可选值：。), the entry read
+    # as a list of no words
+    work = copy(demo, tmp_path, earlier("2026-06-30") + f"      feedback_statuses: {STATUSES}\n")
+    path = work / "records/policy.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert "    - name: 已上报\n" in text
+    path.write_text(text.replace("    - name: 已上报\n", "    - name: 已报送\n"), encoding="utf-8")
+    line = text.splitlines().index(f"      feedback_statuses: {STATUSES}") + 1
+    held = sum(p.read_text(encoding="utf-8").count("    status: 已上报\n")
+               for p in (work / "records/ledgers").rglob("*.yaml"))
+    code, zh = cli(work, "validate", "--today", "2026-12-05")
+    assert code == 1 and [(f["code"], f["line"]) for f in zh if f["file"] == "records/policy.yaml"] == \
+        [("E-SCHEMA-002", line)], zh
+    told = [f for f in zh if f["code"] == "E-REF-005"]
+    assert held > 20 and len(told) == held and all("“已上报”" in f["message"] for f in told), told
+    assert all(f["hint"].startswith("是不是“已报送”？可选值：待处理、处理中、已报送、已解决。")
+               and f["hint"].endswith("这一行写成：    status: 已报送") for f in told), told
+    code, en = cli(work, "validate", "--today", "2026-12-05", "--lang", "en")
+    assert all(f["hint"].startswith("Did you mean '已报送'? Allowed: 待处理, 处理中, 已报送, 已解决.")
+               for f in en if f["code"] == "E-REF-005"), en
