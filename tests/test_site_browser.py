@@ -1891,3 +1891,28 @@ def test_a_summary_after_the_due_day_prints_who_has_not_filed_unit_by_unit(brows
     for unit, n, names in groups:
         assert re.sub(r"\s+", "", unit + n + names) in lines, unit
     assert len(printed) <= 2
+
+
+def test_an_academic_year_s_summary_opens_from_the_index_and_prints_on_a4(page, served, tmp_path):
+    """学年工作总结: the 学工部 opens a year's page from 工作总结's index, where the years are listed above the half-years,
+    and prints it for 分管校领导 — on A4 its head says the year and the day, its tables are no wider than the page and
+    each unit's row is one line, beginning with the unit's name, on at most two pages."""
+    site, base = served
+    page.goto(base + "summary/index.html")
+    # (the newest year over: its figures all in)
+    link = page.locator("article li").filter(has_not_text="尚未").get_by_role(
+        "link", name=re.compile(r"^\d{4}-\d{4} 学年$")).first
+    year = link.inner_text().split()[0]
+    link.click()
+    page.wait_for_load_state("networkidle")
+    assert page.url.endswith(f"summary/{year}.html") and page.locator("article h1").inner_text() == f"学年工作总结：{year} 学年"
+    page.emulate_media(media="print")
+    page.set_viewport_size({"width": A4_LANDSCAPE_CONTENT_PX, "height": 740})
+    wide = page.eval_on_selector_all("article .md-typeset__scrollwrap", "fs => fs.map(f => f.scrollWidth - f.clientWidth)")
+    units = page.eval_on_selector_all("article .figures-table tbody tr", "rs => rs.map(r => r.cells[0].innerText)")
+    printed = _pages_text(page.pdf(prefer_css_page_size=True), tmp_path)
+    lines = [re.sub(r"\s+", "", line) for text in printed for line in text.splitlines()]
+    assert len(wide) == 2 and max(wide) <= 0, wide  # (指标 and 各单位情况)
+    assert lines[0].endswith(f"工作总结（{year}学年）") and lines[1].startswith("数据截至"), lines[:2]
+    assert len(units) > 2 and [u for u in units if not any(line.startswith(re.sub(r"\s+", "", u)) for line in lines)] == []
+    assert len(printed) <= 2, len(printed)

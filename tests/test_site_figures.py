@@ -1049,3 +1049,29 @@ def test_a_period_s_summary_lists_who_has_not_filed_by_unit_after_the_due_day(fi
     assert "逾期提交和经批准免交的干部" not in visible(summary)  # (none late nor excused in 2026-H1)
     before = (fixture_after_h1_due.public / "summary/2025-H2.html").read_text(encoding="utf-8")
     assert [r[:3] for r in cells_text(before, "姓名")] == [["陈刚", "党委学生工作部", "逾期 6 天"]]
+
+
+def test_an_academic_year_s_summary_adds_up_its_two_half_years(fixture_after_h1_due):
+    # The 学工部's year-end report to 分管校领导 is by 学年 (its freshmen, its two semesters): it was added up by hand from
+    # two half-year pages, whose 应填报 N 人 counts ledgers in a sum — a cadre owing both halves is one person. The
+    # 2025-2026 学年 page (2025年下半年 + 2026年上半年) says 人 of the cadres and 份 of the ledgers, the semesters and the
+    # freshmen as the half pages say them, and links each half's summary and 附件2
+    site = fixture_after_h1_due
+    index = visible((site.public / "summary/index.html").read_text(encoding="utf-8"))
+    assert index.index("2025-2026 学年") < index.index("2026年上半年（2026-H1）")  # (listed above the half-years)
+    page = (site.public / "summary/2025-2026.html").read_text(encoding="utf-8")
+    said = visible(page)
+    assert ("2025-2026 学年（2025-09-01 至 2026-08-31，含 2025年下半年、2026年上半年），全校应填报工作台账的干部 3 人，"
+            "应填报台账 6 份（2025年下半年 3 份、2026年上半年 3 份），已提交 3 份，其中按时提交 2 份；过了截止日期仍未提交 3 份。") in said
+    assert "本学年尚未结束（至 2026-08-31），以下是截至 2026-07-20 的数字。" in said
+    halves = [visible((site.public / f"summary/{p}.html").read_text(encoding="utf-8")) for p in ("2025-H2", "2026-H1")]
+    semesters = [re.search(r"每学期联系学生（本期开始的学期）：([^。]*。)", h).group(1) for h in halves]
+    assert all(s in said for s in semesters) and semesters[0] != semesters[1]
+    assert ("2025-2026 学年新生班级 3 个，已有联系干部 1 个，未覆盖 2 个：计算机学院 1 个（计算机2502班）、机械学院 1 个（机械2501班）。"
+            in said)
+    table = cells_text(page, "指标")
+    assert table[:2] == [["应填报的干部（人）", "3", "3", "3"], ["应填报台账（份）", "3", "3", "6"]]
+    assert ["已提交台账（份）", "2", "1", "3"] in table and ["按时提交（份）", "1", "1", "2"] in table
+    assert cells_text(page, "单位")[-1][:4] == ["合计", "3", "6", "3"]
+    hrefs = set(re.findall(r'href="([^"#]+)"', page))
+    assert {"2025-H2.html", "2026-H1.html", "../ledgers/2025-H2.html", "../ledgers/2026-H1.html"} <= hrefs

@@ -34,6 +34,18 @@ def handed_in(row: dict) -> bool:
     return bool(row["ledger"]) or bool(row["status"].get("exists"))
 
 
+def excused(row: dict) -> bool:
+    """A row of a period's table exempted and not handed in (豁免): owed by nobody — "应填报 3 人，已提交 2 份" with
+    all owed in (remind's 免交)."""
+    return row["status"]["kind"] == "exempt" and not handed_in(row)
+
+
+def owes(row: dict) -> bool:
+    """A row of a period's table whose cadre owed the ledger (应填报): not excused, nor one who handed in a ledger she
+    did not owe (已提交（本期无需提交）: "应填报 3 人，已提交 3 份" with one of the three missing)."""
+    return row["status"]["kind"] != "not_required" and not excused(row)
+
+
 def _span(start, end) -> str:
     """An assignment row's dates as the tables show them: "from 至 to", or "from 起" while its end is
     not known (Aggregate.begun)."""
@@ -500,9 +512,7 @@ class Aggregate:
         (those who did not file: _missing_by_unit)."""
         out = []
         for r in table:
-            kind = r["status"]["kind"]
-            exempt = kind == "exempt" and not handed_in(r)
-            if kind != "late" and not exempt:
+            if r["status"]["kind"] != "late" and not excused(r):
                 continue
             out.append({"cadre": r["cadre"], "name": r["name"], "unit_name": r["unit_name"],
                         "label": r["status"]["label"], "shown": bool(r["ledger"]),  # (its section on the cadre's page)
@@ -533,14 +543,9 @@ class Aggregate:
             u = rows.setdefault(r["unit"], {"unit": r["unit"], "name": r["unit_name"],
                                             **dict.fromkeys(self.UNIT_COUNTS, 0), "total": False})
             kind, led = r["status"]["kind"], r["ledger"]
-            # exempted and not handed in (豁免): owed by nobody — "应填报 3 人，已提交 2 份" with all owed in (remind's 免交)
-            exempt = kind == "exempt" and not handed_in(r)
-            u["exempt"] += exempt
-            # handed in by a cadre who did not owe one (已提交（本期无需提交）): not among those owed, nor among the
-            # ledgers filed of them — "应填报 3 人，已提交 3 份" with one of the three missing
-            if kind == "not_required":
-                u["unowed"] += 1
-            elif not exempt:
+            u["exempt"] += excused(r)
+            u["unowed"] += kind == "not_required"
+            if owes(r):
                 u["required"] += 1
                 u["filed"] += handed_in(r)
             u["on_time"] += kind == "on_time" and not r["status"].get("errors")

@@ -28,6 +28,7 @@ from generator.site.ledger_html import LedgerBodies
 from generator.site.markdown import rel
 from generator.site.schema_reference import field_reference
 from generator.site.templating import Env, TemplateCache
+from generator.site.year_summary import YEAR_UNIT_FIGURES, year_stats, years_of
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
@@ -247,6 +248,7 @@ class Site:
         self.page("ledgers/index.md", "ledgers_index.md.j2", **ctx)
         semester_counts = agg.semester_counts()
         cases_newest = _newest_year(list(dict.fromkeys(r["year"] for r in ctx["cases"])))  # (its page cases.md)
+        begun_in, freshmen_in = {}, {}  # (each period's semesters and academic year begun in it: its summary's and its year's)
         for i, p in enumerate(periods):
             self.page(f"ledgers/{p}.md", "period.md.j2", period=p, rows=tables[p], stat=stats[p],
                       landed_from=_landed_from(tables[p]), **ctx)
@@ -261,6 +263,14 @@ class Site:
             self.page(f"summary/{p}.md", "summary.md.j2", period=p, rows=tables[p], stat=stats[p], prev=prev,
                       unit_figures=UNIT_FIGURES, semesters_begun=begun, freshmen_begun=freshmen, cases_page=cases_page,
                       **ctx)
+            begun_in[p], freshmen_in[p] = begun, freshmen
+        # 学年工作总结 (year_summary): each academic year's periods added up, its semesters and freshmen as theirs say them
+        school_years = []
+        for year, owned, on_site in years_of(rs, periods):
+            school_years.append(year_stats(agg, year, owned, stats, tables))
+            self.page(f"summary/{year.id}.md", "summary_year.md.j2", school_year=school_years[-1],
+                      semesters_begun=[r for p in on_site for r in begun_in[p]],
+                      freshmen_begun=[y for p in on_site for y in freshmen_in[p]], unit_figures=YEAR_UNIT_FIGURES, **ctx)
         self.page("cadres/index.md", "cadres_index.md.j2", **ctx)
         # a cadre's and a unit's page are given only what they show of every period and semester (a
         # template asking more fails): the page memo then keeps them when another cadre's ledger changes
@@ -289,7 +299,8 @@ class Site:
         # (the current one's records too: 附件1 itself is the arrangement; and a later one's, which the findings of its file link)
         for cycle in ctx["cycles"]:
             self.page(f"attachment1/{cycle['id']}.md", "attachment1_cycle.md.j2", cycle=cycle, **ctx)
-        self.page("summary/index.md", "summary_index.md.j2", semester_counts=semester_counts, **ctx)
+        self.page("summary/index.md", "summary_index.md.j2", semester_counts=semester_counts, school_years=school_years,
+                  **ctx)
         self.page("reference/fields.md", "fields.md.j2", schemas=field_reference(self.rs), **ctx)
         self.findings = sorted(set(self.findings) | set(self.extra()), key=F.Finding.sort_key)
         self.page("findings.md", "findings.md.j2", findings=self._findings_rows(ledgers, cadres),

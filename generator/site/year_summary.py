@@ -1,0 +1,68 @@
+"""学年工作总结: an academic year's 工作总结 (the 学工部's year-end report), its half-year periods added up — each
+period's figures as its own 工作总结 counts them (Aggregate.period_stats), not counted again: 份 where they count
+ledgers, 人 where they count cadres (a cadre owing both halves' ledgers is one person)."""
+from __future__ import annotations
+
+from generator.model import AcademicYear, Period, RecordSet
+from generator.site.aggregate import Aggregate, owes
+
+# what the year adds up of its periods' stats (period_stats' keys; the halves' own figures stay in them)
+ADDED = ("required", "filed", "on_time", "missing", "waiting", "activities", "students", "feedback", "followups",
+         "still_open", "typical")
+
+
+def _year_of(years: list[AcademicYear], span: Period) -> AcademicYear | None:
+    """The academic year a half-year period belongs to: the one holding its middle day, most of its days — the period
+    in which a year begins (its first semester, its freshmen) and the one after (the demo's 2025年下半年 and
+    2026年上半年 are 2025-2026 学年's; 2026年下半年, though its July and August are 2025-2026's, 2026-2027's)."""
+    middle = span.start + (span.end - span.start) / 2
+    return next((y for y in years if y.start <= middle <= y.end), None)
+
+
+def years_of(rs: RecordSet, periods: list[str]) -> list[tuple[AcademicYear, list[Period], list[str]]]:
+    """Each academic year of the calendar with a period among `periods` (the site's), newest first: the year, every
+    policy period belonging to it (oldest first: those not begun yet too), and those of them the site has."""
+    years = rs.academic_years()
+    out = []
+    for year in sorted(years, key=lambda y: y.start, reverse=True):
+        owned = [p for p in rs.periods_between(year.start, year.end) if _year_of(years, p) is year]
+        shown = [p.id for p in owned if p.id in periods]
+        if shown:
+            out.append((year, owned, shown))
+    return out
+
+
+def year_stats(agg: Aggregate, year: AcademicYear, owned: list[Period], stats: dict, tables: dict) -> dict:
+    """The year's figures: its periods' stats (oldest first) and their sums, the cadres who owed a ledger of it (人),
+    its units' rows added up by unit (each half's by the unit at its end) with their 合计, and whether the year is
+    over: ended by the site's day, every period of it begun and all its ledgers due."""
+    halves = [stats[p.id] for p in owned if p.id in stats]
+    rows = [r for h in halves for r in tables[h["period"]]]
+    units: dict[str, dict] = {}
+    for h in halves:
+        for u in h["units"][:-1]:  # (the last row: the half's 合计)
+            mine = units.setdefault(u["unit"], {"unit": u["unit"], "name": u["name"], "total": False, "people": set(),
+                                                **dict.fromkeys(Aggregate.UNIT_COUNTS, 0)})
+            for key in Aggregate.UNIT_COUNTS:
+                mine[key] += u[key]
+    for r in rows:
+        if owes(r) and r["unit"] in units:
+            units[r["unit"]]["people"].add(r["cadre"])
+    unit_rows = [dict(u, people=len(u["people"])) for u in sorted(units.values(), key=lambda u: agg.unit_order(u["unit"]))]
+    people = len({r["cadre"] for r in rows if owes(r)})
+    total = {"unit": "", "name": "合计", **{k: sum(u[k] for u in unit_rows) for k in Aggregate.UNIT_COUNTS},
+             "people": people, "total": True}
+    not_begun = [p.name for p in owned if p.id not in stats]
+    return {"id": year.id, "start": year.start.isoformat(), "end": year.end.isoformat(), "halves": halves,
+            "people": people, **{k: sum(h[k] for h in halves) for k in ADDED},
+            "resolved": sum(h["fb_meanings"].get("resolved", 0) for h in halves),
+            "units": [*unit_rows, total] if unit_rows else [], "not_begun": not_begun,
+            "over": year.end < agg.today and not not_begun and not any(h["waiting"] for h in halves)}
+
+
+# the year page's 各单位情况 (year_stats' unit rows): the half-year's columns (pages.UNIT_FIGURES), its 应填报 counted
+# in 份 — ledgers of two halves — beside the cadres who owed them (人)
+YEAR_UNIT_FIGURES = [("name", "单位"), ("people", "应填报的干部（人）"), ("required", "应填报台账（份）"),
+                     ("filed", "已提交（份）"), ("late", "逾期提交"), ("missing", "未提交"), ("exempt", "免交"),
+                     ("activities", "联系活动（次）"), ("students", "接触学生（人次）"), ("feedback", "问题和建议（条）"),
+                     ("followups", "其中跟进以往问题"), ("resolved", "已解决"), ("open", "至今未解决")]
