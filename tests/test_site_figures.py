@@ -1073,5 +1073,9 @@ def test_an_academic_year_s_summary_adds_up_its_two_half_years(fixture_after_h1_
     assert table[:2] == [["应填报的干部（人）", "3", "3", "3"], ["应填报台账（份）", "3", "3", "6"]]
     assert ["已提交台账（份）", "2", "1", "3"] in table and ["按时提交（份）", "1", "1", "2"] in table
     assert cells_text(page, "单位")[-1][:4] == ["合计", "3", "6", "3"]
+    # (its 各单位情况 downloads as a half's: the table as the page gives it, for the report's own sheet)
+    assert {"../downloads/units-2025-2026.xlsx", "../downloads/units-2025-2026.csv"} <= set(re.findall(r'href="([^"]+)"', page))
+    csv = (site.public / "downloads/units-2025-2026.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert csv[0].split(",")[:3] == ["单位", "应填报的干部（人）", "应填报台账（份）"] and csv[-1].split(",")[:4] == ["合计", "3", "6", "3"]
     hrefs = set(re.findall(r'href="([^"#]+)"', page))
     assert {"2025-H2.html", "2026-H1.html", "../ledgers/2025-H2.html", "../ledgers/2026-H1.html"} <= hrefs

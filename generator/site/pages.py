@@ -213,10 +213,12 @@ class Site:
         unassigned = agg.points_without_cadre(units)
         cases = agg.cases(ledgers)
         evaluation = agg.evaluation(ledgers, tables, threads)
+        # 学年工作总结 (year_summary): each academic year's periods added up, newest first
+        school_years = [year_stats(agg, year, owned, stats, tables) for year, owned in years_of(self.rs, periods)]
         ctx = dict(ledgers=ledgers, threads=threads, feedback_halves=feedback_halves, feedback_years=feedback_years,
                    periods=periods, tables=tables,
                    stats=stats, current=current, last_due=last_due, a1=a1, cycles=a1["cycles"], coverage=coverage, unassigned=unassigned, cadres=cadres,
-                   units=units, cases=cases,
+                   units=units, cases=cases, school_years=school_years,
                    evaluation=evaluation, evaluation_year=agg.evaluation_year(evaluation, tables), checks=ChecksShown(agg.checks.available), semesters=agg.semester_rows(),
                    today_source=self.today_source)
         return ctx
@@ -264,11 +266,9 @@ class Site:
                       unit_figures=UNIT_FIGURES, semesters_begun=begun, freshmen_begun=freshmen, cases_page=cases_page,
                       **ctx)
             begun_in[p], freshmen_in[p] = begun, freshmen
-        # 学年工作总结 (year_summary): each academic year's periods added up, its semesters and freshmen as theirs say them
-        school_years = []
-        for year, owned, on_site in years_of(rs, periods):
-            school_years.append(year_stats(agg, year, owned, stats, tables))
-            self.page(f"summary/{year.id}.md", "summary_year.md.j2", school_year=school_years[-1],
+        for year in ctx["school_years"]:  # (its semesters and freshmen as its periods' summaries say them)
+            on_site = [h["period"] for h in year["halves"]]
+            self.page(f"summary/{year['id']}.md", "summary_year.md.j2", school_year=year,
                       semesters_begun=[r for p in on_site for r in begun_in[p]],
                       freshmen_begun=[y for p in on_site for y in freshmen_in[p]], unit_figures=YEAR_UNIT_FIGURES, **ctx)
         self.page("cadres/index.md", "cadres_index.md.j2", **ctx)
@@ -299,8 +299,7 @@ class Site:
         # (the current one's records too: 附件1 itself is the arrangement; and a later one's, which the findings of its file link)
         for cycle in ctx["cycles"]:
             self.page(f"attachment1/{cycle['id']}.md", "attachment1_cycle.md.j2", cycle=cycle, **ctx)
-        self.page("summary/index.md", "summary_index.md.j2", semester_counts=semester_counts, school_years=school_years,
-                  **ctx)
+        self.page("summary/index.md", "summary_index.md.j2", semester_counts=semester_counts, **ctx)
         self.page("reference/fields.md", "fields.md.j2", schemas=field_reference(self.rs), **ctx)
         self.findings = sorted(set(self.findings) | set(self.extra()), key=F.Finding.sort_key)
         self.page("findings.md", "findings.md.j2", findings=self._findings_rows(ledgers, cadres),
@@ -414,6 +413,9 @@ class Site:
             self.table(exports.Table(f"reflections-{p}", f"工作体会 {p}",
                                      [("name", "姓名"), ("unit_name", "单位"), ("reflections", "工作体会")],
                                      [l for l in by_period.get(p, ()) if l["reflections"]]), xlsx=True)
+        for year in ctx["school_years"]:  # (学年工作总结's 各单位情况, as its page gives it)
+            self.table(exports.Table(f"units-{year['id']}", f"各单位情况 {year['id']} 学年", YEAR_UNIT_FIGURES, year["units"],
+                                     subtitle=f"{year['id']} 学年各期相加，按各期期末干部所在的单位计"), xlsx=True)
         cov_cols = [("year", "学年"), ("unit_name", "所属学院"), ("class_name", "班级"), ("major", "专业"),
                     ("headcount", "人数"), ("cadre_names", "联系干部"), ("state", "覆盖情况")]
         self.table(exports.Table("coverage", "新生班级覆盖", cov_cols,

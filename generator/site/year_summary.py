@@ -19,16 +19,15 @@ def _year_of(years: list[AcademicYear], span: Period) -> AcademicYear | None:
     return next((y for y in years if y.start <= middle <= y.end), None)
 
 
-def years_of(rs: RecordSet, periods: list[str]) -> list[tuple[AcademicYear, list[Period], list[str]]]:
-    """Each academic year of the calendar with a period among `periods` (the site's), newest first: the year, every
-    policy period belonging to it (oldest first: those not begun yet too), and those of them the site has."""
+def years_of(rs: RecordSet, periods: list[str]) -> list[tuple[AcademicYear, list[Period]]]:
+    """Each academic year of the calendar with a period among `periods` (the site's), newest first: the year and every
+    policy period belonging to it (oldest first: those not begun yet too)."""
     years = rs.academic_years()
     out = []
     for year in sorted(years, key=lambda y: y.start, reverse=True):
         owned = [p for p in rs.periods_between(year.start, year.end) if _year_of(years, p) is year]
-        shown = [p.id for p in owned if p.id in periods]
-        if shown:
-            out.append((year, owned, shown))
+        if any(p.id in periods for p in owned):
+            out.append((year, owned))
     return out
 
 
