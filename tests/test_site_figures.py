@@ -1079,3 +1079,16 @@ def test_an_academic_year_s_summary_adds_up_its_two_half_years(fixture_after_h1_
     assert csv[0].split(",")[:3] == ["单位", "应填报的干部（人）", "应填报台账（份）"] and csv[-1].split(",")[:4] == ["合计", "3", "6", "3"]
     hrefs = set(re.findall(r'href="([^"#]+)"', page))
     assert {"2025-H2.html", "2026-H1.html", "../ledgers/2025-H2.html", "../ledgers/2026-H1.html"} <= hrefs
+
+
+@pytest.mark.parametrize("today, said", [
+    ("2025-12-20", "本学年尚未结束（至 2026-08-31），以下是截至 2025-12-20 的数字：2026年上半年尚未开始，3 份台账尚未到截止日期。"),
+    (FIXTURE_TODAY, "本学年尚未结束（至 2026-08-31），以下是截至 2026-03-25 的数字：2 份台账尚未到截止日期。")])
+def test_an_academic_year_not_over_says_so_before_its_figures(tmp_path, today, said):
+    # A year's figures read mid-year (a half not begun, ledgers not yet due) are not the year's: its page says so first,
+    # as a half-year's page says its ledgers are not all in, and the index says which years are not over
+    site = mkdocs_build(fixture_repo(tmp_path), tmp_path, today)
+    page = visible((site.public / "summary/2025-2026.html").read_text(encoding="utf-8"))
+    assert said in page and page.index(said) < page.index("全校应填报工作台账的干部")
+    assert "2025-2026 学年：应填报工作台账的干部 3 人" in visible((site.public / "summary/index.html").read_text(encoding="utf-8"))
+    assert "（本学年尚未结束）" in visible((site.public / "summary/index.html").read_text(encoding="utf-8"))
