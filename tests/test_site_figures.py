@@ -1059,6 +1059,8 @@ def test_an_academic_year_s_summary_adds_up_its_two_half_years(fixture_after_h1_
     site = fixture_after_h1_due
     index = visible((site.public / "summary/index.html").read_text(encoding="utf-8"))
     assert index.index("2025-2026 学年") < index.index("2026年上半年（2026-H1）")  # (listed above the half-years)
+    # (and says, as each half's line does, what has not been filed)
+    assert "2025-2026 学年：应填报工作台账的干部 3 人，应填报台账 6 份，已提交 3 份，过了截止日期仍未提交 3 份（本学年尚未结束）" in index
     page = (site.public / "summary/2025-2026.html").read_text(encoding="utf-8")
     said = visible(page)
     assert ("2025-2026 学年（2025-09-01 至 2026-08-31，含 2025年下半年、2026年上半年），全校应填报工作台账的干部 3 人，"
