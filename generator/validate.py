@@ -619,6 +619,28 @@ def schema_at(root: dict, path) -> dict:
     return _resolve(node, root)
 
 
+def _owner_of(root: dict, path, field) -> tuple | None:
+    """The path of the nearest mapping above `path` whose schema has the field `field` (vocabularies, for
+    feedback_statuses written in an entry of vocabularies.earlier); None when none has."""
+    if not isinstance(field, str):
+        return None
+    for end in range(len(path) - 1, -1, -1):
+        if field in schema_at(root, path[:end]).get("properties", {}):
+            return tuple(path[:end])
+    return None
+
+
+def _field_above(root: dict, path, owner: tuple, field: str) -> tuple[str, str]:
+    """E-SCHEMA-002's {suggestion}, zh and en, for `field`, the field of the mapping at `owner`, written in the one
+    at `path`: whose it is and why not here (messages.validate.NOT_HERE), else where it goes."""
+    from generator.messages.validate import FIELD_ABOVE, FIELD_ABOVE_MOVE, NOT_HERE  # (only on an error)
+
+    words = dict(field=field, title=_title(root, owner + (field,)), owner=_title(root, owner), here=_title(root, path),
+                 owner_en=en_path(owner) or "the record", here_en=en_path(path))
+    why = NOT_HERE.get(tuple(p for p in path if not isinstance(p, int)) + (field,), FIELD_ABOVE_MOVE)
+    return FIELD_ABOVE[0].format(**words) + why[0].format(**words), FIELD_ABOVE[1].format(**words) + why[1].format(**words)
+
+
 def _title(root: dict, path) -> str:
     title = schema_at(root, path).get("title")
     if title:
@@ -699,7 +721,10 @@ def _explain(error, doc: Document, root: dict) -> list[F.Finding]:
             close, suggestion, suggestion_en, line = _name_meant(
                 field, error.instance[field], schema, root, _lead_before(doc, path + (field,)),
                 lambda name: _renamed_line(doc, path + (field,), name, error.instance[field], schema, root))
-            if close in error.instance and isinstance(field, str) and re.search("[\u4e00-\u9fff]", field):
+            if (owner := _owner_of(root, path, field)) is not None:  # (no near miss: a field known, not here)
+                close, line = None, None
+                suggestion, suggestion_en = _field_above(root, path, owner, field)
+            elif close in error.instance and isinstance(field, str) and re.search("[\u4e00-\u9fff]", field):
                 from generator.yaml_hints import already_there, line_meant  # (日期: … beside date:, only on an error)
 
                 typed = line_meant(field, str(error.instance[field]), _properties(schema, root))[3:]

@@ -176,3 +176,25 @@ def test_a_status_renamed_is_kept_by_no_earlier_list_and_its_items_are_offered_t
     code, en = cli(work, "validate", "--today", "2026-12-05", "--lang", "en")
     assert all(f["hint"].startswith("Did you mean '已报送'? Allowed: 待处理, 处理中, 已报送, 已解决.")
                for f in en if f["code"] == "E-REF-005"), en
+
+
+def test_statuses_written_in_an_earlier_entry_are_told_it_keeps_no_statuses_and_how_a_status_is_retired(demo, tmp_path):
+    # feedback_statuses is vocabularies' field, known, only not an earlier entry's: the hint said
+    # 是不是想写“feedback_natures”？ — a near miss of a list that is no status, the wrong way
+    work = copy(demo, tmp_path, earlier("2026-06-30") + f"      feedback_statuses: {STATUSES}\n")
+    code, zh = cli(work, "validate", "--today", "2026-12-05")
+    told = [f for f in zh if f["code"] == "E-SCHEMA-002"]
+    assert code == 1 and len(told) == 1 and "是不是" not in told[0]["hint"], told
+    assert told[0]["hint"].startswith(
+        "feedback_statuses（办理状态）是“词表”的字段，不能写在“以往的词表第 1 项”中：以往的词表留不住办理状态"), told
+    assert "把接替它的状态写进 feedback_statuses（meaning 写原来的含义），删去原来的状态，并在 vocabularies.synonyms 写一项 " \
+        "{word: 接替的状态, also: [原来的状态]}" in told[0]["hint"], told
+    assert told[0]["hint"].endswith("允许的字段有：until（适用至）、forms（联系形式）、places（联系场所）、channels（联系方式）、"
+                                    "feedback_kinds（反映类型）、feedback_categories（反映类别）、feedback_natures（问题性质）、"
+                                    "escalation_targets（报告对象）、suggestion_targets（建议对象）。"), told
+    code, en = cli(work, "validate", "--today", "2026-12-05", "--lang", "en")
+    told = [f for f in en if f["code"] == "E-SCHEMA-002"]
+    assert len(told) == 1 and "Did you mean" not in told[0]["hint"], told
+    assert told[0]["hint"].startswith("'feedback_statuses' is a field of vocabularies, not of vocabularies.earlier[0]: "
+                                      "earlier keeps no statuses"), told
+    assert "{word: <the new status>, also: [<the old status>]}" in told[0]["hint"], told

@@ -92,3 +92,23 @@ CODES = {
                    "and never passes as it is: type the real value{kept_en}.",
     },
 }
+
+# E-SCHEMA-002's {suggestion} for a field of a mapping above, written where it is not taken (validate._owner_of):
+# whose field it is and where it was written; then why not here, by the field's path without its items' numbers
+# (NOT_HERE), else that it goes in the mapping it belongs to.  (Not 是不是想写…？: the name is no near miss.)
+FIELD_ABOVE = ("{field}（{title}）是“{owner}”的字段，不能写在“{here}”中：",
+               "'{field}' is a field of {owner_en}, not of {here_en}: ")
+FIELD_ABOVE_MOVE = ("请把它写在“{owner}”中（看一下缩进），或删去它。", "write it in {owner_en} (mind the indentation), or delete it. ")
+NOT_HERE = {
+    # (site/guide/admin.md: a status is not retired so; a replacement of its meaning and a synonyms entry)
+    ("vocabularies", "earlier", "feedback_statuses"): (
+        "以往的词表留不住办理状态（状态的含义决定问题是否已解决、是否超期），这里写了不起作用，请删去它。"
+        "要停用一个办理状态时，在同一次提交中把接替它的状态写进 feedback_statuses（meaning 写原来的含义），删去原来的状态，"
+        "并在 vocabularies.synonyms 写一项 {{word: 接替的状态, also: [原来的状态]}}：还写着原来状态的台账，"
+        "“怎么改”会说出要改成的状态（见管理员指南）。",
+        "earlier keeps no statuses (a status's meaning says whether an item is resolved or overdue): written here it "
+        "counts for nothing; delete it. To retire a status, in the same commit add the status replacing it to "
+        "feedback_statuses (its meaning the old one's), delete the old one, and add to vocabularies.synonyms an entry "
+        "{{word: <the new status>, also: [<the old status>]}}: each ledger still writing the old status is told the new "
+        "one to write (see the admin guide). "),
+}
