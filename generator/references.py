@@ -358,8 +358,8 @@ def _namesake_fix(rs: RecordSet, name, free: list, others: bool, kept: list, one
     said = {"name": name, "s": "s" if len(free) > 1 else "", "line": _namesake_line(kept),
             "free": "、".join(f"{o}（{at}）" for o, at in where),
             "free_en": ", ".join(f"{o} (at {at})" for o, at in where)}
-    do = NAMESAKE_DO[bool(kept), one_line]
-    return why[0].format(**said) + do[0].format(**said), why[1].format(**said) + do[1].format(**said)
+    (why, why_en), (do, do_en) = _worded(why, **said), _worded(NAMESAKE_DO[bool(kept), one_line], **said)
+    return why + do, why_en + do_en
 
 
 def _date_order(item: Item, start_key: str, end_key: str) -> list[F.Finding]:
