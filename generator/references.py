@@ -460,6 +460,7 @@ _ACTIVITY_WORDS = (("form", "forms", "联系形式"), ("place", "places", "联�
 _FEEDBACK_WORDS = (("kind", "feedback_kinds", "类型"), ("category", "feedback_categories", "类别"),
                    ("status", "feedback_statuses", "办理状态"), ("escalated_to", "escalation_targets", "报告对象"),
                    ("nature", "feedback_natures", "问题性质"))
+_SUGGESTION_WORDS = (("to", "suggestion_targets", "建议对象"),)  # (no date: judged by its ledger period's start)
 _ACTIVITY_KEYS = tuple(key for key, _vocab, _title in _ACTIVITY_WORDS)  # (_activities_seen)
 
 
@@ -591,8 +592,8 @@ def _ledgers(rs: RecordSet, frozen: set) -> tuple[list[F.Finding], list[tuple]]:
     `_context`, so a run where only some ledgers changed reads no other ledger's values.
     `frozen`: the ledgers as archived by the day of the run (archive.frozen_ledgers, _ledger)."""
     points = rs.point_ids
-    known = {v: _allowed(rs, v)[1] if rs.policy else set() for _k, v, _t in _ACTIVITY_WORDS + _FEEDBACK_WORDS}
-    known["suggestion_targets"] = _allowed(rs, "suggestion_targets")[1] if rs.policy else set()
+    known = {v: _allowed(rs, v)[1] if rs.policy else set()
+             for _k, v, _t in _ACTIVITY_WORDS + _FEEDBACK_WORDS + _SUGGESTION_WORDS}
     keys = sorted(rs.ledgers)
     ledgers = list(map(rs.ledgers.__getitem__, keys))
     memo = FileMemo(rs.root, "references", _context(rs, frozen), list(map(attrgetter("doc"), ledgers)))
@@ -779,10 +780,10 @@ def _ledger(rs: RecordSet, folder: str, stem: str, led: Item, period: Period | N
             out += _words(rs, led, ("feedback", i), fb, _FEEDBACK_WORDS, known, days)
         if _resolved_first(fb, days):
             out += _date_order(Item(led.doc, ("feedback", i), fb), "raised_on", "resolved_on")
-    targets = known["suggestion_targets"]
+    [(key, vocab, title)] = _SUGGESTION_WORDS
     for i, sug in enumerate([] if frozen else _dicts(values.get("suggestions"))):
-        if isinstance(to := sug.get("to"), str) and to not in targets:
-            out += _vocab(rs, led, ("suggestions", i, "to"), to, "suggestion_targets", "建议对象")
+        if isinstance(to := sug.get(key), str) and to not in known[vocab]:
+            out += _vocab(rs, led, ("suggestions", i, key), to, vocab, title)
     return out
 
 
@@ -970,8 +971,8 @@ def _words_of(known: dict) -> tuple[list, list]:
 def words_written(values: dict):
     """(word list, word, the entry's date as written — None: the ledger period's start) of each text a ledger's
     `values` hold at a field _vocab judges by a word list (W-CHK-028: the ledgers a deleted word leaves in error)."""
-    suggestions = (("to", "suggestion_targets", "建议对象"),)
-    for section, fields in (("activities", _ACTIVITY_WORDS), ("feedback", _FEEDBACK_WORDS), ("suggestions", suggestions)):
+    for section, fields in (("activities", _ACTIVITY_WORDS), ("feedback", _FEEDBACK_WORDS),
+                            ("suggestions", _SUGGESTION_WORDS)):
         for entry in _dicts(values.get(section)):
             for key, vocab, _title in fields:
                 if isinstance(word := entry.get(key), str):
