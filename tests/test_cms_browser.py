@@ -990,27 +990,35 @@ feedback:
 """
 
 
-def test_form_refuses_a_follow_up_of_a_later_periods_item_before_saving(tmp_path):
-    """李娜's late 2026-H1 ledger following an item of her 2026-H2 ledger was saved, and only
-    `validate` said afterwards that a follow-up cannot point to a later item (E-REF-006)."""
+@contextlib.contextmanager
+def _li_nas_2026_h1_ledger(trial, tmp_path):
+    """The page of 李娜's new 2026-H1 ledger (机器人协会) in `trial`'s form; after the block, the form has saved it on
+    its branch, which validates, and the trial is stopped."""
     from playwright.sync_api import sync_playwright
 
-    trial = _trial_with(tmp_path, "records/ledgers/2026-H2/li-na.yaml", LATER_LEDGER)
     try:
         with sync_playwright() as p:
             browser, page = _open_new_ledger(p, trial, period="2026-H1", cadre="李娜", point="机器人协会")
             try:
-                _activity(page, 0, "2026-06-15", "社团活动", "进课堂", "面对面", 20, "参加机器人协会的活动，听取学生意见。")
-                _item(page, 0, "", "2026-06-15", "几名学生反映协会活动室开放时间太短。", follows="2026h2-li-na-1")
-                _refused(page, trial, "第 1 条学生反映的“跟进的编号”“2026h2-li-na-1”是以后才有的一条"
-                                      "（records/ledgers/2026-H2/li-na.yaml），不能跟进未来的反映")
-                _retype(page, "follows", "")
-                _save(page)
+                yield page
             finally:
                 browser.close()
         _saved_and_valid(trial, tmp_path, "cms/ledgers-2026-H1/li-na")
     finally:
         trial.stop()
+
+
+def test_form_refuses_a_follow_up_of_a_later_periods_item_before_saving(tmp_path):
+    """李娜's late 2026-H1 ledger following an item of her 2026-H2 ledger was saved, and only
+    `validate` said afterwards that a follow-up cannot point to a later item (E-REF-006)."""
+    trial = _trial_with(tmp_path, "records/ledgers/2026-H2/li-na.yaml", LATER_LEDGER)
+    with _li_nas_2026_h1_ledger(trial, tmp_path) as page:
+        _activity(page, 0, "2026-06-15", "社团活动", "进课堂", "面对面", 20, "参加机器人协会的活动，听取学生意见。")
+        _item(page, 0, "", "2026-06-15", "几名学生反映协会活动室开放时间太短。", follows="2026h2-li-na-1")
+        _refused(page, trial, "第 1 条学生反映的“跟进的编号”“2026h2-li-na-1”是以后才有的一条"
+                              "（records/ledgers/2026-H2/li-na.yaml），不能跟进未来的反映")
+        _retype(page, "follows", "")
+        _save(page)
 
 
 def test_a_ledger_saved_in_the_session_is_known_as_filed_to_the_next_new_one(trial, tmp_path):
@@ -1900,16 +1908,25 @@ def test_a_cadre_marks_a_problem_common_with_the_forms_list_of_the_policys_natur
 RETIRED_FORM = "  earlier:\n    - until: 2026-05-31\n      forms: [主题班会, 个体谈话, 座谈交流, 社团活动, 党课]\n"
 
 
+def _trial_retiring(tmp_path, edits: dict, message: str):
+    """The trial (today 2026-10-01) of the policy with each of `edits` (old text → new) made, committed as
+    `message`."""
+    origin = cms_records.make_repo(tmp_path)
+    policy = origin / "records" / "policy.yaml"
+    text = policy.read_text(encoding="utf-8")
+    for old, new in edits.items():
+        assert old in text
+        text = text.replace(old, new, 1)
+    policy.write_text(text, encoding="utf-8")
+    cms_records.git(origin, "commit", "-q", "-am", message)
+    return cms_trial.start(origin, work=tmp_path / "trial", build_site=False, today=dt.date(2026, 10, 1),
+                           env=cms_records.GIT_ENV)
+
+
 @pytest.fixture
 def retired_trial(tmp_path):
     """The trial of a policy that retired the 联系形式 党课 after 2026-05-31 (RETIRED_FORM)."""
-    origin = cms_records.make_repo(tmp_path)
-    policy = origin / "records" / "policy.yaml"
-    policy.write_text(policy.read_text(encoding="utf-8").replace("  places:", RETIRED_FORM + "  places:", 1),
-                      encoding="utf-8")
-    cms_records.git(origin, "commit", "-q", "-am", "党课不再是联系形式")
-    t = cms_trial.start(origin, work=tmp_path / "trial", build_site=False, today=dt.date(2026, 10, 1),
-                        env=cms_records.GIT_ENV)
+    t = _trial_retiring(tmp_path, {"  places:": RETIRED_FORM + "  places:"}, "党课不再是联系形式")
     yield t
     t.stop()
 
@@ -1949,3 +1966,33 @@ def test_a_form_retired_since_a_period_began_is_offered_in_its_ledgers_and_not_i
         finally:
             browser.close()
     _saved_and_valid(trial, tmp_path, "cms/ledgers-2026-H1/li-na")
+
+
+# 心理健康 a 反映类别 until 2026-05-31 (vocabularies.earlier), no longer in the list
+CATEGORIES = "  feedback_categories: [学业发展, 心理健康, 生活后勤]\n"
+RETIRED_CATEGORY = {CATEGORIES: "  feedback_categories: [学业发展, 生活后勤]\n",
+                    "  places:": "  earlier:\n    - until: 2026-05-31\n" + CATEGORIES.replace("  ", "      ", 1) + "  places:"}
+
+
+def test_a_category_retired_since_a_period_began_is_refused_for_an_item_raised_after_its_last_day(tmp_path):
+    """心理健康, a 反映类别 until 2026-05-31, is offered for a feedback item of a 2026-H1 ledger (the period began
+    while it was one), after the current words; an item raised in June with it, which validate refuses (E-REF-005),
+    is refused before saving in the form's words, as an activity's retired 联系形式 is; raised in May, it is saved
+    and the ledger validates."""
+    import yaml
+    from playwright.sync_api import expect
+
+    trial = _trial_retiring(tmp_path, RETIRED_CATEGORY, "心理健康不再是反映类别")
+    with _li_nas_2026_h1_ledger(trial, tmp_path) as page:
+        _activity(page, 0, "2026-05-20", "社团活动", "进课堂", "面对面", 20, "与机器人协会的学生座谈训练安排。")
+        _item(page, 0, "", "2026-06-15", "一名学生反映备赛压力大，晚上睡不好。")
+        page.locator('input[id^="category-field-"]').first.click()
+        options = page.locator('[class*="-option"]')
+        expect(options.first).to_be_visible()
+        assert options.all_inner_texts() == ["学业发展", "生活后勤", "心理健康"]
+        options.filter(has_text="心理健康").first.click()
+        _refused(page, trial, "第 1 条学生反映的“类别”“心理健康”在词表中只用到 2026-05-31，这一项的日期 2026-06-15 在那以后，请改选。")
+        page.locator('input[id^="raised_on-field-"]').first.fill("2026-05-20")
+        _save(page)
+    saved = yaml.safe_load((tmp_path / "review" / "records/ledgers/2026-H1/li-na.yaml").read_text(encoding="utf-8"))
+    assert [(f["raised_on"], f["category"]) for f in saved["feedback"]] == [(dt.date(2026, 5, 20), "心理健康")]
