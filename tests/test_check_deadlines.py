@@ -961,18 +961,18 @@ def test_a_shallow_clone_or_a_plain_folder_says_once_that_the_policy_history_was
     clone = tmp_path / "shallow"
     git(tmp_path, "clone", "-q", "--depth", "1", f"file://{repo}", str(clone))
     zh = check_cli(clone / "records", "--today", "2026-03-20", cwd=clone)
-    assert zh.stdout.count("政策、校历和联系点安排的改动（W-CHK-015、W-CHK-016、W-CHK-019、W-CHK-028）") == 1 and "浅克隆" in zh.stdout and "git fetch --unshallow" in zh.stdout, zh.stdout
+    assert zh.stdout.count("政策、校历和联系点安排的改动（W-CHK-015、W-CHK-016、W-CHK-019、W-CHK-028、W-CHK-029）") == 1 and "浅克隆" in zh.stdout and "git fetch --unshallow" in zh.stdout, zh.stdout
     en = check_cli(clone / "records", "--today", "2026-03-20", "--lang", "en", cwd=clone)
-    assert en.stdout.count("Changes of the policy, the calendar and the assignments (W-CHK-015, W-CHK-016, W-CHK-019, W-CHK-028)") == 1 and "shallow clone" in en.stdout \
+    assert en.stdout.count("Changes of the policy, the calendar and the assignments (W-CHK-015, W-CHK-016, W-CHK-019, W-CHK-028, W-CHK-029)") == 1 and "shallow clone" in en.stdout \
         and "fetch-depth: 0" in en.stdout, en.stdout
     assert json.loads(check_cli(clone / "records", "--today", "2026-03-20", "--format", "json",
                                 cwd=clone).stdout)["policy_history"] == "shallow"
     plain = tmp_path / "plain"
     shutil.copytree(repo / "records", plain / "records")
     out = check_cli(plain / "records", "--today", "2026-03-20", "--lang", "en", cwd=plain).stdout
-    assert "Changes of the policy, the calendar and the assignments (W-CHK-015, W-CHK-016, W-CHK-019, W-CHK-028)" in out and "not in a Git repository" in out, out
+    assert "Changes of the policy, the calendar and the assignments (W-CHK-015, W-CHK-016, W-CHK-019, W-CHK-028, W-CHK-029)" in out and "not in a Git repository" in out, out
     full = check_cli(repo / "records", "--today", "2026-03-20", cwd=repo)
-    assert "政策、校历和联系点安排的改动（W-CHK-015、W-CHK-016、W-CHK-019、W-CHK-028）" not in full.stdout and "W-CHK-015" in full.stdout, full.stdout
+    assert "政策、校历和联系点安排的改动（W-CHK-015、W-CHK-016、W-CHK-019、W-CHK-028、W-CHK-029）" not in full.stdout and "W-CHK-015" in full.stdout, full.stdout
 
 
 def _calendar_said(repo, *args):

@@ -98,3 +98,48 @@ def test_an_archived_period_s_ledgers_are_left_out_as_their_manifest_judges_them
     out = check_cli(repo / "records", "--today", "2026-03-20", "--format", "json")
     assert [f["file"] for f in json.loads(out.stdout)["findings"] if f["code"] == "E-REF-005"] == [
         "records/ledgers/2026-H1/zhang-wei.yaml"], out.stdout
+
+
+ESCALATED = "    - {name: 已上报, meaning: escalated}\n"
+ESCALATED_ITEM = """\
+- {id: ID, raised_on: "2025-10-10", kind: 问题, category: 生活后勤, status: 已上报, escalated_to: 后勤处,
+   description: 几名学生反映宿舍热水供应时间太短。}
+"""
+
+
+def test_a_status_deleted_while_ledgers_use_it_is_told_with_its_replacement_and_the_synonyms_entry(tmp_path):
+    # 已上报 replaced by 已报送 (the same meaning) on 2026-03-02, while 张伟's and 李娜's 2025-H2 ledgers (not archived)
+    # hold items 已上报: no earlier keeps a status (W-CHK-028 is not told), and each item's E-REF-005 offered the
+    # statuses of now, 如需新增，请管理员修改 records/policy.yaml — nothing said what the admin guide says to do
+    repo = init_repo(tmp_path / "repo")
+    write(repo, base())
+    commit(repo, "2025-09-01 09:00", "记录")
+    write(repo, {f"records/ledgers/2025-H2/{name}.yaml":
+                 ledger(name, "2025-H2", ["2025-10-10"], points=(point,), feedback=ESCALATED_ITEM.replace(
+                     "ID", f"2025h2-{name}-1")) for name, point in (("zhang-wei", "cs-2025-01"), ("li-na", "me-2025-01"))})
+    commit(repo, "2025-12-28 10:00", "台账")
+    policy = repo / "records/policy.yaml"
+    policy.write_text(policy.read_text(encoding="utf-8").replace(ESCALATED, "    - {name: 已报送, meaning: escalated}\n"),
+                      encoding="utf-8")
+    commit(repo, "2026-03-02 09:00", "已上报改称已报送")
+    line = policy.read_text(encoding="utf-8").splitlines().index("  feedback_statuses:") + 1
+    run = check_cli(repo / "records", "--today", "2026-03-20", "--format", "json")
+    found = json.loads(run.stdout)["findings"]
+    said = [f for f in found if f["code"] == "W-CHK-029"]
+    assert [(f["file"], f["line"], f["column"], f["severity"]) for f in said] == [
+        ("records/policy.yaml", line, 3, "warning")], said
+    assert said[0]["message"] == ("政策在 2026-03-02 从办理状态（vocabularies.feedback_statuses）删去了“已上报”：未备案期间的 2 份台账"
+                                  "（如 records/ledgers/2025-H2/li-na.yaml）仍写着它，现在报 E-REF-005"), said
+    assert "接替它的状态已写进 feedback_statuses（meaning 写原来的含义 escalated）" in said[0]["hint"], said
+    assert "并在 vocabularies.synonyms 写一项：- {word: 已报送, also: [已上报]}" in said[0]["hint"], said
+    assert len([f for f in found if f["code"] == "E-REF-005"]) == 2 and not told(repo), found
+    english = check_cli(repo / "records", "--today", "2026-03-20", "--lang", "en")
+    assert "removed the status '已上报' from vocabularies.feedback_statuses on 2026-03-02" in english.stdout, english.stdout
+    assert "- {word: 已报送, also: [已上报]}" in english.stdout, english.stdout
+    # the entry added as the hint says: not told, and each item's E-REF-005 says the status to write
+    policy.write_text(policy.read_text(encoding="utf-8").replace(
+        "  escalation_targets:", "  synonyms:\n    - {word: 已报送, also: [已上报]}\n  escalation_targets:", 1), encoding="utf-8")
+    commit(repo, "2026-03-03 09:00", "写上 synonyms")
+    found = json.loads(check_cli(repo / "records", "--today", "2026-03-20", "--format", "json").stdout)["findings"]
+    assert not [f for f in found if f["code"] == "W-CHK-029"], found
+    assert [f["hint"].startswith("“已上报”在词表中写作“已报送”") for f in found if f["code"] == "E-REF-005"] == [True, True], found

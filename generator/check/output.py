@@ -66,7 +66,7 @@ T = {
         "unknown_unit": "没有单位“{value}”：--unit 写单位的编号或名称（见 {records}/units.yaml），可以写 {known}",
         "not_checked": "这份台账有格式错误，改正后才会按政策检查其内容（联系点、活动日期、每学期联系次数、"
                        "学生反映问题的跟进），届时可能还会有新的提示",
-        "history_line": "政策、校历和联系点安排的改动（W-CHK-015、W-CHK-016、W-CHK-019、W-CHK-028）：没有检查，{why}",
+        "history_line": "政策、校历和联系点安排的改动（W-CHK-015、W-CHK-016、W-CHK-019、W-CHK-028、W-CHK-029）：没有检查，{why}",
         "history_why": {"shallow": "这是浅克隆，Git 历史不完整（本地运行 git fetch --unshallow；持续集成中设 fetch-depth: 0，"
                                    "GitLab 设 GIT_DEPTH: 0）",
                         "no_repo": "不在 Git 仓库中（改动记在 Git 历史里）",
@@ -128,7 +128,7 @@ T = {
         "not_checked": "this ledger has errors: its content is checked against the policy (contact points, "
                        "activity dates, contacts a semester, follow-up of student feedback) only once they are fixed, "
                        "and new findings may then appear",
-        "history_line": "Changes of the policy, the calendar and the assignments (W-CHK-015, W-CHK-016, W-CHK-019, W-CHK-028): not checked, {why}",
+        "history_line": "Changes of the policy, the calendar and the assignments (W-CHK-015, W-CHK-016, W-CHK-019, W-CHK-028, W-CHK-029): not checked, {why}",
         "history_why": {"shallow": "this is a shallow clone, its Git history is cut (run git fetch --unshallow; in CI "
                                    "set fetch-depth: 0, on GitLab GIT_DEPTH: 0)",
                         "no_repo": "not in a Git repository (the changes are read from its history)",

@@ -16,6 +16,9 @@ is not judged (its oldest version is not the policy's first), as git_history ref
 W-CHK-028, from the same versions: a word deleted from a word list (vocabularies.*) without vocabularies.earlier
 keeping the list of before, while a ledger dated before the deletion holds it (every such ledger an E-REF-005 that
 does not say why): at the list, once a word, with the entry to add.  The versions carry each list's words (_values).
+W-CHK-029, from the same versions: a status deleted from vocabularies.feedback_statuses (kept by no `earlier`) and not
+said otherwise by vocabularies.synonyms, while an unarchived ledger holds it: at the list, once a status, with the
+synonyms entry to add (site/guide/admin.md).  The versions carry each status's meaning (_values).
 W-CHK-016 and W-CHK-018 (calendar_history): the calendar's versions, read by file_versions here (one log of both files).
 """
 from __future__ import annotations
@@ -42,8 +45,9 @@ def check_policy_history(ctx: Context, history: History) -> str:
     if rs.policy is None or not rs.ledgers:
         return "ok"
     versions, state = file_versions(rs.root, rs.policy.doc.rel, ctx.tz, history, _values)
-    _numbers_changed(ctx, [(numbers, day) for (numbers, _words), day in versions])
-    _words_deleted(ctx, [(words, day) for (_numbers, words), day in versions])
+    _numbers_changed(ctx, [(numbers, day) for (numbers, _words, _statuses), day in versions])
+    _words_deleted(ctx, [(words, day) for (_numbers, words, _statuses), day in versions])
+    _statuses_deleted(ctx, [(statuses, day) for (_numbers, _words, statuses), day in versions])
     return state
 
 
@@ -73,9 +77,17 @@ def _numbers_changed(ctx: Context, versions: list[tuple]) -> None:
         before = numbers
 
 
-def _values(data) -> tuple[dict, dict]:
-    """(_numbers, _words) of a version of the policy: what its history is read for."""
-    return _numbers(data), _words(data)
+def _values(data) -> tuple[dict, dict, dict]:
+    """(_numbers, _words, _statuses) of a version of the policy: what its history is read for."""
+    return _numbers(data), _words(data), _statuses(data)
+
+
+def _statuses(data) -> dict:
+    """{status name: its meaning} of a version of the policy (vocabularies.feedback_statuses)."""
+    node = data.get("vocabularies") if isinstance(data, dict) else None
+    node = node.get("feedback_statuses") if isinstance(node, dict) else None
+    return {s["name"]: s.get("meaning") for s in (node if isinstance(node, list) else ())
+            if isinstance(s, dict) and isinstance(s.get("name"), str)}
 
 
 def _words(data) -> dict:
@@ -116,6 +128,42 @@ def _words_deleted(ctx: Context, versions: list[tuple]) -> None:
     for (name, word), files in sorted(uses.items(), key=lambda use: (rs.policy.key_pos("vocabularies", use[0][0]), use[0])):
         day, old = deleted[name, word]
         _say_deleted(ctx, name, word, day, old, list(files))
+
+
+def _statuses_deleted(ctx: Context, versions: list[tuple]) -> None:
+    """W-CHK-029 of `versions` ((_statuses of a version, the day it landed), newest first): a status a change by
+    `ctx.today` deleted, not a status now nor said otherwise by vocabularies.synonyms, that an item of a ledger (not
+    as archived) holds — its E-REF-005 offers the statuses of now, and no earlier keeps a status (admin.md: its
+    replacement of the same meaning, and a synonyms entry).  Once a status, at the list, naming the replacement when
+    one status of its meaning came with the deletion."""
+    rs = ctx.rs
+    deleted: dict = {}  # status → (the day of its newest deletion, its meaning, the statuses that came with it)
+    for (statuses, day), (before, _day) in zip(versions, versions[1:]):
+        for word in set(before).difference(statuses) if day <= ctx.today else ():
+            deleted.setdefault(word, (day, before[word], [s for s in statuses if s not in before]))
+    now, said = rs.status_meaning(), rs.synonyms("feedback_statuses")
+    deleted = {word: found for word, found in deleted.items() if word not in now and word not in said}
+    if not deleted:
+        return
+    from generator.references import words_written
+
+    uses: dict = {}  # status → the ledgers that hold it
+    for key in sorted(rs.ledgers):
+        led = rs.ledgers[key]
+        if ctx.frozen(led):
+            continue
+        for name, word, _written in words_written(led.data):
+            if name == "feedback_statuses" and word in deleted:
+                uses.setdefault(word, {})[led.file] = None
+    from generator.messages.check import STATUS_REPLACING
+
+    for word, files in sorted(uses.items()):
+        day, meaning, came = deleted[word]
+        new = [s for s in came if now.get(s) == meaning]
+        entry = [f"- {{word: {new[0] if len(new) == 1 else said}, also: [{word}]}}" for said in STATUS_REPLACING]
+        ctx.add("W-CHK-029", rs.policy.file, rs.policy.key_pos("vocabularies", "feedback_statuses"), word=word,
+                day=day.isoformat(), ledgers=len(files), example=next(iter(files)), meaning=meaning,
+                entry=entry[0], entry_en=entry[1])
 
 
 def _say_deleted(ctx: Context, name: str, word: str, day: dt.date, old: tuple, files: list) -> None:

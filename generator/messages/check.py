@@ -304,6 +304,23 @@ CODES = {
                    "the list to it): {entry}; see the guide, administrators, when the policy's word lists change. If "
                    "the ledgers of before are not to use the word either, correct them instead.",
     },
+    "W-CHK-029": {
+        "severity": "warning",
+        # (policy_history: W-CHK-028's versions; a status is kept by no vocabularies.earlier — site/guide/admin.md: its
+        # replacement of the same meaning, and a synonyms entry, {entry}: its word the status of now of that meaning
+        # if one only came with the deletion, else STATUS_REPLACING)
+        "zh": "政策在 {day} 从办理状态（vocabularies.feedback_statuses）删去了“{word}”：未备案期间的 {ledgers} 份台账"
+              "（如 {example}）仍写着它，现在报 E-REF-005",
+        "en": "the policy removed the status '{word}' from vocabularies.feedback_statuses on {day}: {ledgers} ledgers of "
+              "unarchived periods (such as {example}) still use it, and now give E-REF-005",
+        "hint_zh": "办理状态不能靠 vocabularies.earlier 留住：请管理员确认接替它的状态已写进 feedback_statuses（meaning 写原来的含义 "
+                   "{meaning}），并在 vocabularies.synonyms 写一项：{entry}。这些台账的 E-REF-005 就会说出要改成的状态，照着改完即可；"
+                   "见 使用指南 → 管理员：年复一年的变动 → 政策改了词表。",
+        "hint_en": "No vocabularies.earlier keeps a status: an administrator makes sure the status replacing it is in "
+                   "feedback_statuses (its meaning the old one's, {meaning}) and adds to vocabularies.synonyms: "
+                   "{entry_en}. Those ledgers' E-REF-005 then say the status to write; correct them as they say. See the "
+                   "guide, administrators, when the policy's word lists change.",
+    },
     "W-CHK-016": {
         "severity": "warning",
         "zh": "校历中{what} {id} {change}，那时这个{what}已经结束（{ended}）：{now}，以前的检查结果可能随之改变",
@@ -562,3 +579,6 @@ W_CHK_004_UNCOUNTED = {
             "places listed (see their findings) and they count."),
     "add": ("如有遗漏，请在对应期间的台账中补记活动。", "add missing activities to that period's ledger."),
 }
+
+# W-CHK-029's synonyms entry, its word when no one status of the deleted one's meaning came with the deletion
+STATUS_REPLACING = ("接替的状态", "<the status replacing it>")
