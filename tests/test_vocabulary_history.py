@@ -107,10 +107,8 @@ ESCALATED_ITEM = """\
 """
 
 
-def test_a_status_deleted_while_ledgers_use_it_is_told_with_its_replacement_and_the_synonyms_entry(tmp_path):
-    # 已上报 replaced by 已报送 (the same meaning) on 2026-03-02, while 张伟's and 李娜's 2025-H2 ledgers (not archived)
-    # hold items 已上报: no earlier keeps a status (W-CHK-028 is not told), and each item's E-REF-005 offered the
-    # statuses of now, 如需新增，请管理员修改 records/policy.yaml — nothing said what the admin guide says to do
+def escalated_items(tmp_path):
+    """A repository where 张伟's and 李娜's 2025-H2 ledgers (landed 2025-12-28, not archived) hold an item 已上报."""
     repo = init_repo(tmp_path / "repo")
     write(repo, base())
     commit(repo, "2025-09-01 09:00", "记录")
@@ -118,7 +116,14 @@ def test_a_status_deleted_while_ledgers_use_it_is_told_with_its_replacement_and_
                  ledger(name, "2025-H2", ["2025-10-10"], points=(point,), feedback=ESCALATED_ITEM.replace(
                      "ID", f"2025h2-{name}-1")) for name, point in (("zhang-wei", "cs-2025-01"), ("li-na", "me-2025-01"))})
     commit(repo, "2025-12-28 10:00", "台账")
-    policy = repo / "records/policy.yaml"
+    return repo, repo / "records/policy.yaml"
+
+
+def test_a_status_deleted_while_ledgers_use_it_is_told_with_its_replacement_and_the_synonyms_entry(tmp_path):
+    # 已上报 replaced by 已报送 (the same meaning) on 2026-03-02, while 张伟's and 李娜's 2025-H2 ledgers (not archived)
+    # hold items 已上报: no earlier keeps a status (W-CHK-028 is not told), and each item's E-REF-005 offered the
+    # statuses of now, 如需新增，请管理员修改 records/policy.yaml — nothing said what the admin guide says to do
+    repo, policy = escalated_items(tmp_path)
     policy.write_text(policy.read_text(encoding="utf-8").replace(ESCALATED, "    - {name: 已报送, meaning: escalated}\n"),
                       encoding="utf-8")
     commit(repo, "2026-03-02 09:00", "已上报改称已报送")
@@ -143,3 +148,21 @@ def test_a_status_deleted_while_ledgers_use_it_is_told_with_its_replacement_and_
     found = json.loads(check_cli(repo / "records", "--today", "2026-03-20", "--format", "json").stdout)["findings"]
     assert not [f for f in found if f["code"] == "W-CHK-029"], found
     assert [f["hint"].startswith("“已上报”在词表中写作“已报送”") for f in found if f["code"] == "E-REF-005"] == [True, True], found
+
+
+def test_a_status_deleted_after_its_replacement_came_is_told_with_the_entry_to_fill_in(tmp_path):
+    # 已报送 (escalated) added on 2026-02-01, 已上报 deleted on 2026-03-02: no status of its meaning came with the
+    # deletion, so the entry's word is left to the administrator (two of that meaning could be meant)
+    repo, policy = escalated_items(tmp_path)
+    policy.write_text(policy.read_text(encoding="utf-8").replace(
+        ESCALATED, ESCALATED + "    - {name: 已报送, meaning: escalated}\n"), encoding="utf-8")
+    commit(repo, "2026-02-01 09:00", "加上已报送")
+    policy.write_text(policy.read_text(encoding="utf-8").replace(ESCALATED, ""), encoding="utf-8")
+    commit(repo, "2026-03-02 09:00", "删去已上报")
+    [said] = [f for f in json.loads(check_cli(repo / "records", "--today", "2026-03-20", "--format", "json").stdout)[
+        "findings"] if f["code"] == "W-CHK-029"]
+    assert "删去了“已上报”" in said["message"] and "并在 vocabularies.synonyms 写一项：- {word: 接替的状态, also: [已上报]}。" \
+        in said["hint"], said
+    english = check_cli(repo / "records", "--today", "2026-03-20", "--lang", "en")
+    assert "adds to vocabularies.synonyms: - {word: <the status replacing it>, also: [已上报]}." in english.stdout, \
+        english.stdout
