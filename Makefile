@@ -22,8 +22,10 @@ $(STAMP): requirements.txt
 ## PYTHONDONTWRITEBYTECODE is set (many containers and CI images), Python would otherwise compile
 ## every module it imports again on each run (≈70 ms of each `python -m generator`). Only the
 ## modules changed since are compiled again; Python itself ignores a compiled file whose source
-## has changed since.
+## has changed since.  First the quick path's C extension (generator/_quickscan.c, scripts/quickscan.sh), built
+## only when its source is newer than the module: without a C compiler the program runs without it, and says so.
 bytecode: $(STAMP)
+	@scripts/quickscan.sh $(PY)
 	@$(PY) -m compileall -q generator
 
 ## LEDGER_TODAY (the site's "today", site/guide/site.md; the daily CI build sets it): validate judges

@@ -35,9 +35,17 @@ none of them can matter, and returns None (→ the full loader) otherwise:
   `True`/`Null`/`~` (text for rapidyaml, true/null for us), `.inf`/`.nan` spellings
   (rapidyaml rewrites `inf` as `.inf`).
 
+A usual file (none of _UNCOMMON's bytes: most ledgers) is first read by our own C extension,
+`generator/_quickscan.c` (built by `make`: `_quickscan.scan`), which builds the values straight from the
+bytes — block mappings and lists, one-line plain scalars, empty values — as this module's walk would
+give them (_nodes_if_plain: keys and short strings interned, `texts` filled), or refuses anything
+outside that subset, and the file goes on to rapidyaml as before.  Without the built module (no C
+compiler where `make` ran) every file goes to rapidyaml.
+
 tests/test_bench_fastpath.py compares this path with the full loader on every fixture,
-the hostile corpus, a matrix of tricky scalars and 30,000 random documents.
-`CONTACT_LEDGER_FAST=0` turns it off.
+the hostile corpus, a matrix of tricky scalars and 30,000 random documents; tests/test_quickscan.py
+the C reading with it and with rapidyaml's on random documents in and at the edges of its subset
+and on mutated ledgers.  `CONTACT_LEDGER_FAST=0` turns it off.
 """
 from __future__ import annotations
 
@@ -54,6 +62,10 @@ try:
     import ryml
 except ImportError:  # pragma: no cover - the quick path is optional
     ryml = orjson = None
+try:
+    from generator import _quickscan
+except ImportError:  # not built (no C compiler or Python headers where `make` ran): rapidyaml reads every file
+    _quickscan = None
 
 _STARTS = (b"---", b"...", b"%", b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")
 # ASCII control characters other than line breaks (a file with any of them: full loader)
@@ -114,9 +126,9 @@ def values(raw: bytes):
 
 def read(raw: bytes, texts: set | None = None) -> tuple:
     """(the file's values as the full loader reads them, its text: the bytes decoded, without the
-    BOM), or (None, None): let the full loader do it.  `texts`, a set, is given every key and string of
-    the values, and each number and boolean as written (_nodes_if_plain's walk: the privacy scan's,
-    Document.texts; of a file refused, some of them).
+    BOM), or (None, None): let the full loader do it.  `texts`, an empty set, is given every key and string
+    of the values, and each number and boolean as written (_nodes_if_plain's walk: the privacy scan's,
+    Document.texts; of a file refused, some of them).  A usual file is read by _quickscan.scan first.
 
     The gates look for single bytes (memchr) and, in the decoded text, for single characters: a
     search of the bytes for two or more (`<<`, the BOM, U+2028) took 3–5 µs each of a 5 kB ledger.
@@ -144,20 +156,34 @@ def read(raw: bytes, texts: set | None = None) -> tuple:
     if ("\u2028" in text or "\u2029" in text or "\ufffe" in text or "\uffff" in text or not usual and b"\xc2" in body) \
             and load.UNALLOWED_CHAR.search(text):  # C1 controls, U+FFFE/U+FFFF, Unicode line separators
         return _REFUSED
+    if texts is None:
+        texts = set()
+    data = None
+    if usual and _quickscan is not None:
+        data = _quickscan.scan(doc, texts)
+        if data is None:
+            texts.clear()  # (what it added before refusing: rapidyaml's walk fills it again)
+    if data is None:
+        data = rapidyaml(doc, texts, text)
+        if data is None:
+            return _REFUSED
+    return data, text[:-1] if unended else text
+
+
+def rapidyaml(doc: bytes, texts: set, text: str) -> dict | None:
+    """The document's values as rapidyaml reads them and _nodes_if_plain walks them (`texts` filled), or None."""
     try:
         tree = ryml.parse_in_arena(doc)
         data = orjson.loads(_json(tree, len(doc)))
     except Exception:  # noqa: BLE001 - a syntax error …: the full loader reports it
-        return _REFUSED
+        return None
     # every node of rapidyaml's tree is one value of `data` (the root: 1) unless a key was written
     # twice: rapidyaml keeps both, orjson the last.  (The keys counted in the JSON were one short
     # for a key ending in a backslash, `"a\\": `, which hid a key written twice.)
     if type(data) is not dict:
-        return _REFUSED
-    count, data = _nodes_if_plain(data, set() if texts is None else texts, text)
-    if count != tree.size():
-        return _REFUSED
-    return data, text[:-1] if unended else text
+        return None
+    count, data = _nodes_if_plain(data, texts, text)
+    return data if count == tree.size() else None
 
 
 _REFUSED = (None, None)
@@ -462,3 +488,7 @@ def _plain_text_key(key: str) -> bool:
     """Whether our rules read this key as the same text (whether or not it was quoted)."""
     return not (key in load.NULLS or key in load.BOOLS or key in _ODD or key == "<<" or key[:1] in load.ODD_LEAD
                 or load.INT.fullmatch(key) or load.DECIMAL.fullmatch(key) or re.fullmatch(r"[-+]?\.?[0-9].*", key))
+
+
+if _quickscan is not None:
+    _quickscan.setup(_UNCOMMON, _GOOD_KEYS, _plain_text_key, load.SHARED_LEN, load.MAX_DEPTH)

@@ -494,7 +494,7 @@ def test_quick_path_agrees_with_the_full_loader_on_random_yaml(monkeypatch):
     markers = [""] * 12 + ["---\n", "--- # c\n", "---  \r\n", "---", "--- x\n", "---#\n", "---\n---\n", "...\n"]
     ends = ["\n", "\nz: 1\n", ""] * 4 + ["\n...\n", "\n... # c\n", "\n...", "\n... x\n", "\n...\n# c\n"]
     rnd = random.Random(7)
-    accepted = marked = 0
+    accepted = marked = by_c = 0
     with quickload.quiet():
         for _ in range(30_000):
             text = rnd.choice(markers) + rnd.choice(starts) \
@@ -508,11 +508,20 @@ def test_quick_path_agrees_with_the_full_loader_on_random_yaml(monkeypatch):
                 continue
             accepted += 1
             marked += text.startswith("---") or "\n..." in text
+            by_c += _read_by_c(raw)
             full = load._parse(raw, "x.yaml")
             assert not full.problems and repr(quick) == repr(full.data), (text, quick, full.data)
             assert decoded == full.text, text  # (Document.text, which the privacy scan reads)
             assert_located_alike(raw, full)
-    assert accepted > 1000 and marked > 100
+    assert accepted > 1000 and marked > 100 and by_c > 100, (accepted, marked, by_c)
+
+
+def _read_by_c(raw: bytes) -> bool:
+    """Whether quickload.read's values of `raw` were the C reading's (generator/_quickscan.c: a usual file in its subset)."""
+    from generator import quickload
+
+    body = raw if raw.endswith(b"\n") else raw + b"\n"
+    return len(body.translate(None, quickload._UNCOMMON)) == len(body) and quickload._quickscan.scan(quickload._document(body), set()) is not None
 
 
 def assert_located_alike(raw: bytes, full, most: int = 10**9) -> None:
@@ -1008,7 +1017,7 @@ def test_quick_path_reads_every_tricky_scalar_as_the_full_loader_or_not_at_all(m
              "k: 1\rj: 2\n", "k: 1\n---\nj: 2\n", "- 1\n", "# only\n", "", "k: 1\n...\n", "k: \"a\": b\n",
              "a:\n" + "".join("  " * i + f"- {i}\n" for i in range(1, 4)), "k: " + "[" * 45 + "]" * 45 + "\n",
              "k: \x85x\n", "k: x\u2028y\n", "k: \x7f\n", "k: 1 # \xff\n", "k:\n- a\n- b\n", "k: 'a\tb'\n"]
-    accepted = 0
+    accepted = by_c = 0
     with quickload.quiet():
         for text in docs:
             raw = text.encode("utf-8", "surrogateescape")
@@ -1017,10 +1026,11 @@ def test_quick_path_reads_every_tricky_scalar_as_the_full_loader_or_not_at_all(m
             if quick is None:
                 continue
             accepted += 1
+            by_c += _read_by_c(raw)
             assert not full.problems, (text, [f.code for f in full.problems])
             assert quick == full.data and repr(quick) == repr(full.data), (text, quick, full.data)
             assert decoded == full.text, text
-    assert accepted > 40  # the quick path is used, not refused wholesale
+    assert accepted > 40 and by_c > 20, (accepted, by_c)  # the quick path is used, not refused wholesale
     # ordinary ASCII punctuation in Chinese prose does not send a file to the full loader
     for text in ["k: Q&A 环节，重点*3，好!\n", "k: 为什么? 因为\nj: a@b\n", "k: 1  # 备注: Q&A!\n", '"Q&A": "x*3"\n',
                  "k: 座谈会 *重点* 和 A & B 环节!\n"]:
@@ -1512,11 +1522,12 @@ def test_a_file_saved_without_its_final_line_break_is_read_by_the_quick_path_as_
     line break, and a file ending with a CR."""
     from generator import quickload
 
-    unended = 0
+    unended = by_c = 0
     with quickload.quiet():
         for raw in _written_otherwise(75, 2500):
             unended += _quick_as_full(raw) is not None and not raw.endswith(b"\n")
-    assert unended > 400
+            by_c += not raw.endswith(b"\n") and _read_by_c(raw)
+    assert unended > 400 and by_c > 50, (unended, by_c)
     for raw, data in ((b"k: 1\nsummary: |\n  x", {"k": 1, "summary": "x"}), (b"k: 1\nsummary: >\n  x\n  # c", {"k": 1, "summary": "x # c"}),
                       (b"k: 1\nsummary: |\n  x\nz: 2", {"k": 1, "summary": "x\n", "z": 2}), (b"k: 1\r\nj: 2\r", {"k": 1, "j": 2}),
                       (b"k: 1\nl:\n- a\n- b", {"k": 1, "l": ["a", "b"]}), (b"k: 1\n... # end", {"k": 1})):
@@ -1531,16 +1542,17 @@ def test_a_list_item_holding_a_space_is_read_by_the_quick_path_when_written_on_o
     and a quoted item, a flow list's or a block scalar's keep the findings they have."""
     from generator import quickload
 
-    spaced = two_lines = 0
+    spaced = two_lines = by_c = 0
     with quickload.quiet():
         for raw in _written_otherwise(15, 2500):
             quick = _quick_as_full(raw)
             if quick is not None:
                 spaced += any(" " in v for k in ("topics", "forms") if isinstance(quick.get(k), list)
                               for v in quick[k] if isinstance(v, str))
+                by_c += _read_by_c(raw)
             elif "E-YAML-015" in {f.code for f in load._parse(raw, "x.yaml").problems}:
                 two_lines += 1
-    assert spaced > 150 and two_lines > 150, (spaced, two_lines)
+    assert spaced > 150 and two_lines > 150 and by_c > 100, (spaced, two_lines, by_c)
     one = "cadre: li-na\ntopics:\n  - Python 编程学习\n  - 主题班会 第二次  # 备注\nforms: [主题班会 第二次, x]\n"
     assert quickload.values(one.encode()) == load._parse(one.encode(), "x.yaml").data
     for two in ("cadre: li-na\ntopics:\n  - Python\n    编程学习\n", "cadre: li-na\ntopics:\n  - Python  \r\n    编程学习\r\n"):
