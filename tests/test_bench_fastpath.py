@@ -139,6 +139,8 @@ def test_hostile_corpus_same_findings_on_both_paths(tmp_path, monkeypatch):
     os.mkfifo(root / "cadres" / "fifo.yaml")
     _, findings, _ = every_path(root, tmp_path, monkeypatch)
     assert {f.code for f in findings} >= {code for _, code, _ in HOSTILE.values()}
+    by_c = [p.name for p in root.rglob("*.yaml") if p.is_file() and _read_by_c(p.read_bytes())]  # (the fifo: not a file)
+    assert len(by_c) >= 4 and "bomb.yaml" not in by_c, by_c  # (the fixtures quote their dates: usual files are few)
 
 
 def test_ledgers_written_by_hand_in_every_style_take_the_quick_path_and_agree_with_the_reference(
