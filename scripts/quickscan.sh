@@ -11,12 +11,12 @@ SRC=generator/_quickscan.c
 SUFFIX=$("$PY" -c 'import sysconfig; print(sysconfig.get_config_var("EXT_SUFFIX"))')
 INCLUDE=$("$PY" -c 'import sysconfig; print(sysconfig.get_paths()["include"])')
 OUT=generator/_quickscan$SUFFIX
-[ -f "$OUT" ] && [ "$OUT" -nt "$SRC" ] && exit 0
+if [ -f "$OUT" ] && [ "$OUT" -nt "$SRC" ]; then exit 0; fi
 CC=${CC:-cc}
-command -v "$CC" >/dev/null 2>&1 || { command -v gcc >/dev/null 2>&1 && CC=gcc; }
+if ! command -v "$CC" >/dev/null 2>&1 && command -v gcc >/dev/null 2>&1; then CC=gcc; fi
 missing=""
-command -v "$CC" >/dev/null 2>&1 || { missing="gcc"; CC=gcc; }
-[ -f "$INCLUDE/Python.h" ] || missing="$missing python3-dev"
+if ! command -v "$CC" >/dev/null 2>&1; then missing="gcc"; CC=gcc; fi
+if [ ! -f "$INCLUDE/Python.h" ]; then missing="$missing python3-dev"; fi
 if [ -n "$missing" ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
   echo "安装系统软件包 (installing system packages): $missing"
   export DEBIAN_FRONTEND=noninteractive
