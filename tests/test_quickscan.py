@@ -235,6 +235,26 @@ def test_the_c_reading_is_the_full_loader_s_or_none_on_random_documents_in_and_a
         assert scan(text.encode(), set()) is None, text
 
 
+SOUP = ["a", "k", "好", " ", "  ", "- ", "-", ": ", ":", "\n", "\n  ", "\n- ", "\n  - ", "0", "1", "12", "-1", "_", ",", "~", "=",
+        "+", "(", "/", "$", "\u3000", "true", "null", "x y", "2026-04-20", "e", "\n    ", "\n   ", "\n ", "k:", "k: ", "\n\n",
+        "  \n"]
+
+
+def test_the_c_reading_is_the_full_loader_s_or_none_on_lines_of_random_pieces():
+    """60,000 documents of random pieces (`: `, `- `, line breaks and indentations, digits, words, `~`, `=`, U+3000 …)
+    after a key, a list or a mapping: each one the C reading takes is the full loader's without a finding (a run
+    of 300,000 found nothing either)."""
+    scan = _scan()
+    rnd = random.Random(8)
+    taken = 0
+    with quickload.quiet():
+        for _ in range(60_000):
+            text = rnd.choice(["k: ", "k:\n  ", "a:\n- ", "a:\n  b: ", ""]) \
+                + "".join(rnd.choice(SOUP) for _ in range(rnd.randint(1, 14))) + "\n"
+            taken += _as_full_loader(text.encode(), scan) is not None
+    assert taken > 4000, taken
+
+
 def _mutated(rnd: random.Random, raw: bytes) -> bytes:
     """`raw` with one to three of: a byte changed (to any byte, or to one the subset is made of), a span cut,
     a span written twice, a line's indentation changed, a line break added or removed."""
