@@ -8,9 +8,10 @@
  * collections, block scalars, `.`, tabs, CR, indicators …: setup's `uncommon`, and those in any case), bytes not
  * UTF-8, U+2028/2029/FEFF/FFFE/FFFF, a scalar continued on a next line, `- - x`, an empty
  * `-` item, a value holding `: ` or ending with `:`, a duplicate key, a key our rules would
- * not read as the same text (setup's `plain_text_key`) or longer than KEY_MAX, a scalar our
- * rules (load.scalar) read otherwise than plain text, an integer other than
- * `-?(0|[1-9][0-9]{0,17})`, `True`/`NULL`/… (quickload._ODD), a container as deep as
+ * not read as the same text (setup's `plain_text_key`) or longer than KEY_MAX, a scalar
+ * not begun with a letter, a digit, `_`, `-` and a digit or a non-ASCII character, an integer other than
+ * `-?(0|[1-9][0-9]{0,17})` (load.INT's, but `+`), digits then `e x o b _ +` (`1e3`, `0x1F`: numbers to
+ * rapidyaml and YAML 1.1), `True`/`NULL`/… (quickload._ODD), a container as deep as
  * load.MAX_DEPTH - 1, a top level that is not a mapping at the margin, an indentation that
  * goes back to no open block's.
  *
