@@ -185,8 +185,8 @@ def filed_state(stat: dict) -> str:
 def on_time_rate(stat: dict) -> float | None:
     """A period's 按时提交率 in per cent, to one decimal (as the summary says it and compares it): the ledgers handed in
     by the due day and accepted (period_stats' `on_time`) of those owed; None while some are not yet due (a rate that
-    still rises) or none was owed."""
-    if stat.get("waiting") or not stat["required"]:
+    still rises), an academic year's half not begun (year_summary's `not_begun`) or none was owed."""
+    if stat.get("waiting") or stat.get("not_begun") or not stat["required"]:
         return None
     return round(100 * stat["on_time"] / stat["required"], 1)
 
@@ -195,6 +195,32 @@ def points_changed(now: float, before: float, up: str = "+", down: str = "−") 
     """A rate's change in percentage points from the rates as said (97.3% after 100.0%: −2.7 个百分点), or 持平."""
     change = round(now - before, 1)
     return "持平" if not change else f"{up if change > 0 else down}{abs(change):.1f} 个百分点"
+
+
+def compared_with(stat: dict, before: dict | None) -> dict | None:
+    """What a 工作总结 compares its figures with: the period's (or academic year's) before, `before`, but none while its
+    ledgers are not all in — some not yet due, a half of the year not begun (year_summary's `not_begun`) — or none is
+    in: "减少 209 次" of work not yet filed."""
+    return before if before and stat["filed"] and not stat["waiting"] and not stat.get("not_begun") else None
+
+
+def count_changed(now: int, before: int) -> str:
+    """A count's change in a 工作总结's 变化 column: +10, −3 or 持平."""
+    return f"+{now - before}" if now > before else f"−{before - now}" if now < before else "持平"
+
+
+# the counts a 工作总结 says in words against those before it (counts_compared): label, stats' key, unit
+COUNTS_COMPARED = (("联系学生活动", "activities", "次"), ("接触学生", "students", "人次"), ("学生反映问题和建议", "feedback", "条"))
+
+
+def counts_compared(stat: dict, before: dict) -> str:
+    """联系学生活动增加 10 次，接触学生增加 1156 人次，学生反映问题和建议减少 3 条 (持平 where the same): a period's or an
+    academic year's counts against the one before (compared_with)."""
+    said = []
+    for label, key, unit in COUNTS_COMPARED:
+        n, b = stat[key], before[key]
+        said.append(label + (f"增加 {n - b} {unit}" if n > b else f"减少 {b - n} {unit}" if n < b else "持平"))
+    return "，".join(said)
 
 
 def filed_numbers(stat: dict) -> list[tuple[str, str, int]]:
