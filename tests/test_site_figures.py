@@ -1094,3 +1094,37 @@ def test_an_academic_year_not_over_says_so_before_its_figures(tmp_path, today, s
     assert said in page and page.index(said) < page.index("全校应填报工作台账的干部")
     assert "2025-2026 学年：应填报工作台账的干部 3 人" in visible((site.public / "summary/index.html").read_text(encoding="utf-8"))
     assert "（本学年尚未结束）" in visible((site.public / "summary/index.html").read_text(encoding="utf-8"))
+
+
+def test_an_academic_year_s_summary_compares_it_with_the_year_before(site):
+    # The year-end report says whether the year went better than the one before: the year's page gave its own figures
+    # only, and the 学工部 subtracted 2024-2025's by hand — as a half-year's page compares with the period before, the
+    # year's compares its 按时提交率 and counts with the year before's, and a year not all in compares nothing
+    page = (site.public / "summary/2025-2026.html").read_text(encoding="utf-8")
+    said = visible(page)
+    assert "按时提交率 98.7%（148/150），上一学年 100.0%（152/152），下降 1.3 个百分点（按时提交且没有错误的台账占应填报台账的比例）" in said
+    assert "与上一学年（2024-2025 学年）相比：联系学生活动增加 15 次，接触学生增加 290 人次，学生反映问题和建议减少 12 条。" in said
+    assert "2024-2025.html" in re.findall(r'href="([^"#]+)"', page)
+    table = {r[0]: r[1:] for r in cells_text(page, "指标")}
+    assert table["联系学生活动（次）"] == ["199", "209", "408", "393", "+15"]
+    assert table["应填报的干部（人）"] == ["74", "76", "77", "77", "持平"]
+    assert table["按时提交率"] == ["97.3%", "100.0%", "98.7%", "100.0%", "−1.3 个百分点"]
+    newest = visible((site.public / "summary/2026-2027.html").read_text(encoding="utf-8"))
+    assert "本学年台账尚未收齐，暂不与上一学年（2025-2026 学年）比较。" in newest
+    assert "与上一学年（2025-2026 学年）相比" not in newest and "按时提交率" not in newest
+    oldest = visible((site.public / "summary/2023-2024.html").read_text(encoding="utf-8"))
+    assert "上一学年" not in oldest  # (nothing before it on the site)
+
+
+def test_an_academic_year_s_summary_counts_its_excused_cadres_and_names_them(site):
+    # 戴成 was excused from 2025年下半年's ledger (挂职锻炼): that half's page says 另有 1 人经批准免交 and names him with the
+    # reason; the year's page said 已提交 149 份 and no word of him — its report read as one ledger short
+    page = (site.public / "summary/2025-2026.html").read_text(encoding="utf-8")
+    said = visible(page)
+    assert "已提交 149 份（另有干部 1 人经批准免交台账 1 份），其中按时提交 148 份" in said
+    table = {r[0]: r[1:] for r in cells_text(page, "指标")}
+    assert table["经批准免交（份）"] == ["1", "0", "1", "0", "+1"]
+    half = (site.public / "summary/2025-H2.html").read_text(encoding="utf-8")
+    named = cells_text(half, "姓名")  # (the half's late and excused, each with the reason: the year's lists them by half)
+    assert ["戴成", "资源与土木工程学院", "豁免"] in [r[:3] for r in named]
+    assert cells_text(page, "期间") == [["2025年下半年", *r] for r in named]

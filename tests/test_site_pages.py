@@ -2131,3 +2131,15 @@ def test_the_appraisal_says_a_counted_ledger_was_changed_after_it_landed(tmp_pat
     assert by[(2026, "戴华慧")] == 0 == by[(2025, "蔡伟民")] == by[(2026, "萧远涛")]
     csv_text = (built.public / "downloads/evaluation.csv").read_text(encoding="utf-8-sig")
     assert ",已更正台账,合并后修改台账," in csv_text.splitlines()[0]
+
+
+def test_an_academic_year_s_summary_says_which_of_its_halves_are_archived(tmp_path):
+    # 2025年下半年 archived (R8): its own 工作总结 says in a note that its figures are the manifest's; the year's page,
+    # which adds them up, said nothing of it — a figure read there could not be told from one still open to change
+    from test_site_archive import _archive
+
+    records = fixture_repo(tmp_path, _archive)
+    page = build_site(records, dt.date(2026, 7, 15)).files["summary/2025-2026.md"].decode("utf-8")
+    assert ('!!! note "已备案"\n    2025年下半年已于 **2026-01-20** 备案：应填报人数、已提交台账和填报状态取自备案清单 '
+            '`records/archive/2025-H2.yaml`。\n') in page
+    assert "2026年上半年已于" not in page

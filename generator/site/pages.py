@@ -266,9 +266,11 @@ class Site:
                       unit_figures=UNIT_FIGURES, semesters_begun=begun, freshmen_begun=freshmen, cases_page=cases_page,
                       **ctx)
             begun_in[p], freshmen_in[p] = begun, freshmen
-        for year in ctx["school_years"]:  # (its semesters and freshmen as its periods' summaries say them)
+        years = ctx["school_years"]
+        for i, year in enumerate(years):  # (its semesters and freshmen as its periods' summaries say them)
             on_site = [h["period"] for h in year["halves"]]
-            self.page(f"summary/{year['id']}.md", "summary_year.md.j2", school_year=year,
+            prev = years[i + 1] if i + 1 < len(years) else None  # (the year before, compared with: newest first)
+            self.page(f"summary/{year['id']}.md", "summary_year.md.j2", school_year=year, prev=prev,
                       semesters_begun=[r for p in on_site for r in begun_in[p]],
                       freshmen_begun=[y for p in on_site for y in freshmen_in[p]], unit_figures=YEAR_UNIT_FIGURES, **ctx)
         self.page("cadres/index.md", "cadres_index.md.j2", **ctx)

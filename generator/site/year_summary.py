@@ -4,11 +4,11 @@ ledgers, 人 where they count cadres (a cadre owing both halves' ledgers is one 
 from __future__ import annotations
 
 from generator.model import AcademicYear, Period, RecordSet
-from generator.site.aggregate import Aggregate, owes
+from generator.site.aggregate import Aggregate, excused, owes
 
 # what the year adds up of its periods' stats (period_stats' keys; the halves' own figures stay in them)
-ADDED = ("required", "filed", "on_time", "missing", "waiting", "activities", "students", "feedback", "followups",
-         "still_open", "typical")
+ADDED = ("required", "filed", "unowed", "exempt", "on_time", "missing", "waiting", "activities", "students", "feedback",
+         "followups", "still_open", "typical")
 
 
 def _year_of(years: list[AcademicYear], span: Period) -> AcademicYear | None:
@@ -32,7 +32,8 @@ def years_of(rs: RecordSet, periods: list[str]) -> list[tuple[AcademicYear, list
 
 
 def year_stats(agg: Aggregate, year: AcademicYear, owned: list[Period], stats: dict, tables: dict) -> dict:
-    """The year's figures: its periods' stats (oldest first) and their sums, the cadres who owed a ledger of it (人),
+    """The year's figures: its periods' stats (oldest first) and their sums, the cadres who owed a ledger of it (人) and
+    those excused one (人: `exempt` counts the ledgers excused),
     its units' rows added up by unit (each half's by the unit at its end) with their 合计, and whether the year is
     over: ended by the site's day, every period of it begun and all its ledgers due."""
     halves = [stats[p.id] for p in owned if p.id in stats]
@@ -52,8 +53,10 @@ def year_stats(agg: Aggregate, year: AcademicYear, owned: list[Period], stats: d
     total = {"unit": "", "name": "合计", **{k: sum(u[k] for u in unit_rows) for k in Aggregate.UNIT_COUNTS},
              "people": people, "total": True}
     not_begun = [p.name for p in owned if p.id not in stats]
-    return {"id": year.id, "start": year.start.isoformat(), "end": year.end.isoformat(), "halves": halves,
-            "people": people, **{k: sum(h[k] for h in halves) for k in ADDED},
+    # (its name and page as a period's stats give theirs: the summary compared with it says them alike)
+    return {"id": year.id, "name": f"{year.id} 学年", "period": year.id, "start": year.start.isoformat(),
+            "end": year.end.isoformat(), "halves": halves, "people": people,
+            "exempt_people": len({r["cadre"] for r in rows if excused(r)}), **{k: sum(h[k] for h in halves) for k in ADDED},
             "resolved": sum(h["fb_meanings"].get("resolved", 0) for h in halves),
             "units": [*unit_rows, total] if unit_rows else [], "not_begun": not_begun,
             "over": year.end < agg.today and not not_begun and not any(h["waiting"] for h in halves)}
