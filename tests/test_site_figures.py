@@ -1128,3 +1128,16 @@ def test_an_academic_year_s_summary_counts_its_excused_cadres_and_names_them(sit
     named = cells_text(half, "姓名")  # (the half's late and excused, each with the reason: the year's lists them by half)
     assert ["戴成", "资源与土木工程学院", "豁免"] in [r[:3] for r in named]
     assert cells_text(page, "期间") == [["2025年下半年", *r] for r in named]
+
+
+@pytest.mark.parametrize("title, half_title", [("填报情况（份）", "填报情况（人）"), ("联系形式（次）", None),
+                                               ("联系场所（次）", None), ("联系方式（次）", None),
+                                               ("学生反映问题类别（条）", None), ("问题办理状态（条）", None)])
+def test_an_academic_year_s_charts_add_up_its_half_years_charts(site, title, half_title):
+    # The year-end report's charts (R11, R13: by form, place, channel; problems by category and status) were drawn per
+    # half-year only, and the 学工部 added two pages' bars by hand into one picture: the year's page draws them, each bar
+    # its halves' bars added up (填报情况 counts ledgers, 份: a cadre owing two halves is two bars' worth)
+    year = chart((site.public / "summary/2025-2026.html").read_text(encoding="utf-8"), title)
+    halves = [chart((site.public / f"summary/{p}.html").read_text(encoding="utf-8"), half_title or title)
+              for p in ("2025-H2", "2026-H1")]
+    assert year and year == {k: halves[0].get(k, 0) + halves[1].get(k, 0) for k in halves[0].keys() | halves[1].keys()}

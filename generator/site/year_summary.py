@@ -3,12 +3,25 @@ period's figures as its own 工作总结 counts them (Aggregate.period_stats), n
 ledgers, 人 where they count cadres (a cadre owing both halves' ledgers is one person)."""
 from __future__ import annotations
 
+from collections import Counter
+
 from generator.model import AcademicYear, Period, RecordSet
 from generator.site.aggregate import Aggregate, excused, owes
 
 # what the year adds up of its periods' stats (period_stats' keys; the halves' own figures stay in them)
 ADDED = ("required", "filed", "unowed", "exempt", "on_time", "missing", "waiting", "activities", "students", "feedback",
          "followups", "still_open", "typical")
+
+# what its charts draw, its periods' (label, count) lists added up: 填报情况 by status (in 份), as a half's, by label; the
+# others most first
+CHARTED = ("status", "forms", "places", "channels", "categories", "fb_status")
+
+
+def _added(halves: list[dict], key: str) -> list[tuple[str, int]]:
+    total: Counter = Counter()
+    for h in halves:
+        total.update(dict(h[key]))
+    return sorted(total.items()) if key == "status" else total.most_common()
 
 
 def _year_of(years: list[AcademicYear], span: Period) -> AcademicYear | None:
@@ -56,7 +69,8 @@ def year_stats(agg: Aggregate, year: AcademicYear, owned: list[Period], stats: d
     # (its name and page as a period's stats give theirs: the summary compared with it says them alike)
     return {"id": year.id, "name": f"{year.id} 学年", "period": year.id, "start": year.start.isoformat(),
             "end": year.end.isoformat(), "halves": halves, "people": people,
-            "exempt_people": len({r["cadre"] for r in rows if excused(r)}), **{k: sum(h[k] for h in halves) for k in ADDED},
+            "exempt_people": len({r["cadre"] for r in rows if excused(r)}),
+            **{k: _added(halves, k) for k in CHARTED}, **{k: sum(h[k] for h in halves) for k in ADDED},
             "resolved": sum(h["fb_meanings"].get("resolved", 0) for h in halves),
             "units": [*unit_rows, total] if unit_rows else [], "not_begun": not_begun,
             "over": year.end < agg.today and not not_begun and not any(h["waiting"] for h in halves)}
