@@ -2143,3 +2143,31 @@ def test_an_academic_year_s_summary_says_which_of_its_halves_are_archived(tmp_pa
     assert ('!!! note "已备案"\n    2025年下半年已于 **2026-01-20** 备案：应填报人数、已提交台账和填报状态取自备案清单 '
             '`records/archive/2025-H2.yaml`。\n') in page
     assert "2026年上半年已于" not in page
+
+
+def _first_cycle_from_january(records):
+    """The university begins in 2026: its cadres' contact points from 2026-01-05, no ledger of 2025-H2 (none owed)."""
+    for led in (records / "ledgers" / "2025-H2").glob("*.yaml"):
+        led.unlink()
+    led = records / "ledgers" / "2026-H1" / "zhang-wei.yaml"  # (its follow-up of 2025-H2's item: an item of its own)
+    led.write_text(led.read_text(encoding="utf-8").replace("    follows: 2025h2-zhang-wei-1\n", ""), encoding="utf-8")
+    path = records / "assignments" / "2025-2027.yaml"
+    head, rows = path.read_text(encoding="utf-8").split("assignments:\n")
+    path.write_text(head + "assignments:\n" + rows.replace('start: "2025-09-01"', 'start: "2026-01-05"'), encoding="utf-8")
+
+
+def test_an_academic_year_whose_first_half_is_not_on_the_site_says_what_is_known_of_it(tmp_path):
+    # A university beginning in January: 2025-2026 学年's page has 2026年上半年 only. It said 2025年下半年尚未开始 in July
+    # (a half gone by, with nothing owed in it), and no word of the year's freshman classes nor of its first semester,
+    # which the coverage page and the summaries' index count — the sentences came from the halves on the site only
+    records = fixture_repo(tmp_path, _first_cycle_from_january)
+    assert validate_records(records)[1] == []
+    files = build_site(records, dt.date(2026, 7, 15)).files
+    assert "summary/2025-H2.md" not in files
+    page = files["summary/2025-2026.md"].decode("utf-8")
+    assert "尚未开始" not in page and "2025年下半年没有应填报的台账，也没有提交的台账" in page
+    uncovered = {r[2] for r in _md_table(files["coverage.md"].decode("utf-8"), "学年") if r[0] == "2025-2026"}
+    said = re.search(r"新生班级覆盖（本学年）：2025-2026 学年新生班级 3 个，已有联系干部 (\d) 个，未覆盖 (\d) 个[：。]", page)
+    assert said and int(said.group(2)) == len(uncovered) > 0 and all(name in page for name in uncovered), page
+    index = _md_rows(files["summary/index.md"].decode("utf-8"), "学期")
+    assert "2025—2026学年第一学期" in index and "每学期联系学生（本学年的学期）：2025—2026学年第一学期" in page

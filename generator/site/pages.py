@@ -74,9 +74,13 @@ def _newest_year(years: list, lead=None):
     the newest (`years` newest first)."""
     return lead if lead in years else (years or [None])[0]
 
-def _freshmen(year: str, rows: list[dict]) -> dict:
+def _freshmen(year: str, coverage: list[dict]) -> dict | None:
     """An academic year's freshman classes (its rows of Aggregate.coverage_rows) as 工作总结 says them (R2): how many,
-    how many covered, and the classes not covered by unit, in the rows' order (the units')."""
+    how many covered, and the classes not covered by unit, in the rows' order (the units'); None for a year with none
+    (before the first assignment cycle: the coverage page lists none)."""
+    rows = [r for r in coverage if r["year"] == year]
+    if not rows:
+        return None
     gaps: dict[str, list[str]] = {}
     for r in rows:
         if not r["covered"]:
@@ -250,7 +254,6 @@ class Site:
         self.page("ledgers/index.md", "ledgers_index.md.j2", **ctx)
         semester_counts = agg.semester_counts()
         cases_newest = _newest_year(list(dict.fromkeys(r["year"] for r in ctx["cases"])))  # (its page cases.md)
-        begun_in, freshmen_in = {}, {}  # (each period's semesters and academic year begun in it: its summary's and its year's)
         for i, p in enumerate(periods):
             self.page(f"ledgers/{p}.md", "period.md.j2", period=p, rows=tables[p], stat=stats[p],
                       landed_from=_landed_from(tables[p]), **ctx)
@@ -259,20 +262,19 @@ class Site:
             span = self.rs.period(p)
             begun = [s for s in semester_counts if span and span.start.isoformat() <= s["start"] <= span.end.isoformat()]
             years = [y.id for y in rs.academic_years() if span and span.start <= y.start <= span.end]
-            freshmen = [_freshmen(y, rows) for y in years for rows in [[r for r in coverage if r["year"] == y]] if rows]
+            freshmen = [f for f in map(_freshmen, years, [coverage] * len(years)) if f]
             year = str(span.start.year) if span else p[:4]  # (the year its typical cases are listed in: Aggregate.cases)
             cases_page = "cases.md" if year == cases_newest else f"cases/{year}.md"
             self.page(f"summary/{p}.md", "summary.md.j2", period=p, rows=tables[p], stat=stats[p], prev=prev,
                       unit_figures=UNIT_FIGURES, semesters_begun=begun, freshmen_begun=freshmen, cases_page=cases_page,
                       **ctx)
-            begun_in[p], freshmen_in[p] = begun, freshmen
         years = ctx["school_years"]
-        for i, year in enumerate(years):  # (its semesters and freshmen as its periods' summaries say them)
-            on_site = [h["period"] for h in year["halves"]]
+        for i, year in enumerate(years):  # (its semesters and freshmen as its periods' summaries say them, though a
+            # period of it is not on the site)
             prev = years[i + 1] if i + 1 < len(years) else None  # (the year before, compared with: newest first)
             self.page(f"summary/{year['id']}.md", "summary_year.md.j2", school_year=year, prev=prev,
-                      semesters_begun=[r for p in on_site for r in begun_in[p]],
-                      freshmen_begun=[y for p in on_site for y in freshmen_in[p]], unit_figures=YEAR_UNIT_FIGURES, **ctx)
+                      semesters_begun=[r for r in reversed(semester_counts) if year["start"] <= r["start"] <= year["end"]],
+                      freshmen_begun=[f for f in [_freshmen(year["id"], coverage)] if f], unit_figures=YEAR_UNIT_FIGURES, **ctx)
         self.page("cadres/index.md", "cadres_index.md.j2", **ctx)
         # a cadre's and a unit's page are given only what they show of every period and semester (a
         # template asking more fails): the page memo then keeps them when another cadre's ledger changes

@@ -65,14 +65,17 @@ def year_stats(agg: Aggregate, year: AcademicYear, owned: list[Period], stats: d
     people = len({r["cadre"] for r in rows if owes(r)})
     total = {"unit": "", "name": "合计", **{k: sum(u[k] for u in unit_rows) for k in Aggregate.UNIT_COUNTS},
              "people": people, "total": True}
-    not_begun = [p.name for p in owned if p.id not in stats]
+    # (a period of it not on the site: not begun yet, or gone by with no ledger owed nor handed in — the site's first
+    # period a spring's: `absent`)
+    not_begun = [p.name for p in owned if p.id not in stats and p.start > agg.today]
+    absent = [p.name for p in owned if p.id not in stats and p.start <= agg.today]
     # (its name and page as a period's stats give theirs: the summary compared with it says them alike)
     return {"id": year.id, "name": f"{year.id} 学年", "period": year.id, "start": year.start.isoformat(),
             "end": year.end.isoformat(), "halves": halves, "people": people,
             "exempt_people": len({r["cadre"] for r in rows if excused(r)}),
             **{k: _added(halves, k) for k in CHARTED}, **{k: sum(h[k] for h in halves) for k in ADDED},
             "resolved": sum(h["fb_meanings"].get("resolved", 0) for h in halves),
-            "units": [*unit_rows, total] if unit_rows else [], "not_begun": not_begun,
+            "units": [*unit_rows, total] if unit_rows else [], "not_begun": not_begun, "absent": absent,
             "over": year.end < agg.today and not not_begun and not any(h["waiting"] for h in halves)}
 
 
