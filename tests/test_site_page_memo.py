@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from site_build import FIXTURE_TODAY, ROOT, fixture_repo, mkdocs_build
+from site_build import FIXTURE_TODAY, ROOT, fixture_repo, git, mkdocs_build
 from startup import counting_hook
 
 
@@ -124,3 +124,55 @@ def test_a_page_s_key_is_every_value_its_templates_read_exactly_and_only_those(t
     assert key(name="甲") != base and key(name="甲") != key(name="乙")
     assert memo.key(env, "page", True, {"rows": [1]}) != base  # (the bodies slotted out or not)
     assert memo.key(env, "any", False, {"which": "part", "rows": [1]}) is None
+
+
+def _year_after(records: Path) -> None:
+    """A second academic year on the calendar, 2026-2027 (张伟's ledger of its 2026-H2: _file_2026_h2)."""
+    calendar = records / "calendar.yaml"
+    calendar.write_text(calendar.read_text(encoding="utf-8") + """  - id: 2026-2027
+    start: "2026-09-01"
+    end: "2027-08-31"
+    semesters:
+      - {id: 2026-2027-1, name: 2026—2027学年第一学期, start: "2026-09-01", end: "2027-01-15"}
+      - {id: 2026-2027-2, name: 2026—2027学年第二学期, start: "2027-02-25", end: "2027-07-10"}
+""", encoding="utf-8")
+
+
+def _file_2026_h2(records: Path) -> None:
+    """张伟 files 2026-H2 on 2026-12-20: his 2025-H2 ledger a year on."""
+    text = (records / "ledgers" / "2025-H2" / "zhang-wei.yaml").read_text(encoding="utf-8")
+    (records / "ledgers" / "2026-H2").mkdir()
+    (records / "ledgers" / "2026-H2" / "zhang-wei.yaml").write_text(
+        text.replace("2025-H2", "2026-H2").replace('"2025-', '"2026-').replace("2025h2-", "2026h2-"), encoding="utf-8")
+    git(records.parent, "add", "records/ledgers/2026-H2")
+    git(records.parent, "commit", "-q", "-m", "台账 2026-H2", date="2026-12-20T10:00:00+08:00")
+
+
+def _row(page: str, label: str) -> list[str]:
+    return next(line.strip("| ").split(" | ") for line in page.splitlines() if line.startswith(f"| {label} |"))
+
+
+def test_a_ledger_of_the_year_before_changed_renders_the_year_compared_with_it_again(tmp_path):
+    """学年工作总结 compares a year with the year before: a warm build after a ledger of 2025-2026 changed renders the
+    2026-2027 page again too (its 上一学年 column reads the year before's figures), which then says the new sum, as a
+    cold build does."""
+    records = fixture_repo(tmp_path, _year_after)
+    _file_2026_h2(records)
+    counting, log = counting_hook(tmp_path / "hook", "jinja2.environment", "Template.render",
+                                  "self.name if (self.name or '').endswith('.md.j2') else ''")
+    env = {**counting, "CONTACT_LEDGER_CACHE": str(tmp_path / "cache")}
+    warm = tmp_path / "warm"
+    mkdocs_build(records, warm, "2027-07-20", env)
+    page = (warm / "generated" / "summary" / "2026-2027.md").read_text(encoding="utf-8")
+    before = _row(page, "接触学生（人次）")
+    assert "与上一学年（[2025-2026 学年](2025-2026.md)）相比" in page and len(before) == 6, before
+    ledger = records / "ledgers" / "2026-H1" / "zhang-wei.yaml"
+    ledger.write_text(ledger.read_text(encoding="utf-8").replace("students: 28", "students: 29"), encoding="utf-8")
+    log.unlink(missing_ok=True)
+    mkdocs_build(records, warm, "2027-07-20", env)
+    assert log.read_text(encoding="utf-8").splitlines().count("summary_year.md.j2") == 2  # (2025-2026's, 2026-2027's)
+    page = (warm / "generated" / "summary" / "2026-2027.md").read_text(encoding="utf-8")
+    after = _row(page, "接触学生（人次）")
+    assert int(after[4]) == int(before[4]) + 1 and after[:4] == before[:4], (before, after)
+    cold = mkdocs_build(records, tmp_path / "cold", "2027-07-20", {"CONTACT_LEDGER_CACHE": "0"})
+    assert (cold.generated / "summary" / "2026-2027.md").read_text(encoding="utf-8") == page
