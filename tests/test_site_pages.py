@@ -2171,3 +2171,17 @@ def test_an_academic_year_whose_first_half_is_not_on_the_site_says_what_is_known
     assert said and int(said.group(2)) == len(uncovered) > 0 and all(name in page for name in uncovered), page
     index = _md_rows(files["summary/index.md"].decode("utf-8"), "学期")
     assert "2025—2026学年第一学期" in index and "每学期联系学生（本学年的学期）：2025—2026学年第一学期" in page
+
+
+def test_an_academic_year_s_two_archived_halves_are_said_one_paragraph_each(tmp_path):
+    from test_site_archive import _archive
+
+    def both(records):
+        _archive(records)
+        manifest = (records / "archive" / "2025-H2.yaml").read_text(encoding="utf-8")
+        (records / "archive" / "2026-H1.yaml").write_text(manifest.replace("2025-H2", "2026-H1").replace(
+            "2025年下半年", "2026年上半年").replace('archived_on: "2026-01-20"', 'archived_on: "2026-07-10"'), encoding="utf-8")
+
+    page = build_site(fixture_repo(tmp_path, both), dt.date(2026, 7, 15)).files["summary/2025-2026.md"].decode("utf-8")
+    assert ("`records/archive/2025-H2.yaml`。\n\n    2026年上半年已于 **2026-07-10** 备案：应填报人数、已提交台账和填报状态取自"
+            "备案清单 `records/archive/2026-H1.yaml`。\n") in page
