@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from site_build import FIXTURE_TODAY, fixture_repo, mkdocs_build
-from test_site_browser import A4_LANDSCAPE_CONTENT_PX, _heads_broken
+from test_site_browser import A4_LANDSCAPE_CONTENT_PX, _heads_broken, _id_lines
 from test_site_figures import visible
 
 OUTSIDE = "上报至其他部门（不在单位名单中）的未解决问题"
@@ -46,6 +46,13 @@ def _seen_in_chromium(path, item):
             heads = page.locator("article .thread-table thead tr").all_inner_texts()
             assert len(heads) == 3 and all("已过天数" in h.split() for h in heads), heads
             assert _heads_broken(page) == []
+            # …and this section's table, its columns in 超期未解决's order, is no wider than the page, each id and the
+            # body's name on one line
+            assert [w for w in page.eval_on_selector_all("article .md-typeset__scrollwrap", "fs => fs.map(f => f.scrollWidth - f.clientWidth)") if w > 0] == []
+            assert [t for t, n in _id_lines(page) if n != 1] == []
+            body = heading.locator("xpath=following::table[1]").get_by_role("cell", name="后勤处", exact=True)
+            assert body.evaluate("td => { const r = document.createRange(); r.selectNodeContents(td); "
+                                 "return new Set(Array.from(r.getClientRects(), x => Math.round(x.top))).size; }") == 1
         finally:
             browser.close()
 
@@ -65,6 +72,10 @@ def test_a_problem_reported_to_a_body_no_unit_is_on_the_board_under_that_bodys_n
     assert "已过天数" in head and "天数" not in head, head
     overdue = page.split("超期未解决</h2>")[-1].split("<h2")[0].split("</table>")[0]
     assert "已过天数" in [visible(h).strip() for h in re.findall(r"<th[^>]*>(.*?)</th>", overdue, re.S)], overdue
+    # …in the same place: read one after the other, the two tables' shared columns are in one order (已过天数 was this
+    # table's eighth column, 超期未解决's third), the body reported to after 当前状态 (已上报 | 后勤处)
+    assert [h for h in head if h != "报告对象"] == [visible(h).strip() for h in re.findall(r"<th[^>]*>(.*?)</th>", overdue, re.S)]
+    assert head.index("报告对象") == head.index("当前状态") + 1, head
     row = next([visible(c).strip() for c in re.findall(r"<td[^>]*>(.*?)</td>", tr, re.S)]
                for tr in re.findall(r"<tr[^>]*>(.*?)</tr>", table, re.S) if "2026h1-zhang-wei-7" in tr)
     assert row[head.index("已过天数")] == "15", row  # (raised 2026-03-10, the site's day 2026-03-25)
