@@ -74,6 +74,20 @@ def position(value) -> Markup:
     return _long(out(value), value, LONG_POSITION)
 
 
+def after_unit(position, unit_name) -> str:
+    """What of a position follows its unit's name (计算机科学与工程学院党委书记 of 计算机科学与工程学院: 党委书记), '' where it
+    does not begin with it (or is only that)."""
+    position = str(position or "")
+    return position[len(unit_name):] if unit_name and position.startswith(unit_name) and position != unit_name else ""
+
+
+def position_beside(value, unit_name) -> Markup:
+    """A position in a row whose 单位 names its unit (附件2): on paper without that name (print-omit: the page says so,
+    period.md.j2), on screen whole, as position() writes it."""
+    rest = after_unit(value, unit_name)
+    return _long(Markup(f'<span class="print-omit">{out(unit_name)}</span>{out(rest)}'), value, LONG_POSITION) if rest else position(value)
+
+
 def _long(written, value, longer_than: int = LONG_NAME) -> Markup:
     return Markup(f'<span class="long-name">{written}</span>') if value and len(str(value)) > longer_than else written
 

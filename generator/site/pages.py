@@ -45,7 +45,7 @@ def _env(bytecode_cache=None) -> Env:
     env.globals.update(rel=lambda target, here: Markup(rel(target, here)), chart=lambda *a, **k: Markup(charts.bars(*a, **k)), filing_tone=charts.FILING_TONE,
                        raw=Markup, json=lambda v: Markup(json.dumps(v, ensure_ascii=False)),
                        badge_status=md.badge_status, landed_cell=md.landed_cell, landed_manifests=md.landed_manifests, cell_note=md.cell_note, badge_feedback=md.badge_feedback, badge_covered=md.badge_covered,
-                       filed_aside=md.filed_aside, filed_state=md.filed_state, on_time_rate=md.on_time_rate, points_changed=md.points_changed, compared_with=md.compared_with, count_changed=md.count_changed, counts_compared=md.counts_compared, least_said=md.least_said, name=md.name, position=md.position,
+                       filed_aside=md.filed_aside, filed_state=md.filed_state, on_time_rate=md.on_time_rate, points_changed=md.points_changed, compared_with=md.compared_with, count_changed=md.count_changed, counts_compared=md.counts_compared, least_said=md.least_said, name=md.name, position=md.position, position_beside=md.position_beside, after_unit=md.after_unit,
                        thread_text=md.thread_text, natures_counted=md.natures_counted, table_filter=md.table_filter, print_head=md.print_head, file_path=md.file_path, latin_whole=md.latin_whole, **{f.__name__: _on_page(f) for f in md.LINKS})
     return env
 
