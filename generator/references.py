@@ -16,8 +16,9 @@ from generator.archive import frozen_ledgers
 from generator.chars import Lazy, narrow
 from generator.cache import FileMemo, KeptResult
 from generator.load import display_path
-from generator.messages.references import (BEFORE_OFFICE, END, NAMESAKE_DO, NAMESAKE_WHY, NO_LIST, NOT_OWED, QUOTED,
-                                           RENAMED, RETIRED, RETIRED_IN_PERIOD, STOP_AFTER, SYNONYM, WRITE_AS)
+from generator.messages.references import (BEFORE_OFFICE, END, EXTEND, NAMESAKE_DO, NAMESAKE_WHY, NO_LIST, NOT_EXTENDED,
+                                           NOT_OWED, QUOTED, RENAMED, RETIRED, RETIRED_IN_PERIOD, STOP_AFTER, SYNONYM,
+                                           WRITE_AS)
 from generator.model import Item, Period, RecordSet, staff_number_key
 from generator.policy_rules import check_policy, days_are_no_days, in_no_period
 from generator.suggest import closest, closest_kept, did_you_mean, phrased, unseen
@@ -515,6 +516,7 @@ def _vocab(rs: RecordSet, item: Item, key: tuple, value, vocab: str, title: str,
         if allowed is None or value in allowed:  # (no list then: as one that is no list now, the policy's
             return []  # E-SCHEMA-003 is the one to fix, not an E-REF-005 in every ledger of then)
         retired = rs.retired(vocab, value)
+    extend = NOT_EXTENDED if vocab == "feedback_statuses" else EXTEND  # (a status: mistyped, or deleted by the policy)
     new, until = rs.renamed(vocab).get(value, (None, None))
     if new:  # renamed: the old word is right in the periods starting by `until`, the new one after
         if period is None or period.start <= until:
@@ -542,13 +544,14 @@ def _vocab(rs: RecordSet, item: Item, key: tuple, value, vocab: str, title: str,
         if stop and stop in SENTENCE_STOPS:  # (面对面。 pasted with its sentence's end: told so)
             word, wording = plain[:-1], _worded(STOP_AFTER, word=plain[:-1], stop=stop)
         if said := rs.synonyms(vocab).get(plain):  # (线下: 面对面, as the policy lists the words said otherwise)
-            word, wording = said, _worded(SYNONYM, word=said, value=value)
+            word, wording, extend = said, _worded(SYNONYM, word=said, value=value), ("", "")  # (nothing to add)
         if word:  # (no line to give: the word to write, in the place of the sentence's end)
             line = _line_with(item, key, word)
             hint = tuple(map(str.__add__, wording, _worded(END if line else WRITE_AS, word=word)))
     # (the line to type last, nothing after it: a 。 after it was typed with it, and refused again — 面对面。)
+    extend = _worded(extend, records=_TOP())
     return [F.make("E-REF-005", item.file, item.pos(*key), title=title, title_en=en_path(key), value=value,
-                   allowed=list(allowed), suggestion=hint[0], suggestion_en=hint[1],
+                   allowed=list(allowed), suggestion=hint[0], suggestion_en=hint[1], extend=extend[0], extend_en=extend[1],
                    typed=f"这一行写成：{line}" if line else "", typed_en=f" The line: {line}" if line else "")]
 
 
@@ -561,8 +564,9 @@ def _no_list(rs: RecordSet, item: Item, key: tuple, value: str, vocab: str, titl
     """E-REF-005 of a word where the policy has no such list (_left_out): the line is to be deleted, or the list
     added to the policy first."""
     zh, en = _worded(NO_LIST, title=title, vocab=vocab, name=en_path(key).rsplit(".", 1)[-1])
+    extend = _worded(EXTEND, records=_TOP())
     return [F.make("E-REF-005", item.file, item.pos(*key), title=title, title_en=en_path(key), value=value, allowed="—",
-                   suggestion=zh, suggestion_en=en, typed="", typed_en="")]
+                   suggestion=zh, suggestion_en=en, extend=extend[0], extend_en=extend[1], typed="", typed_en="")]
 
 
 def _worded(wording: tuple[str, str], **values) -> tuple[str, str]:

@@ -166,3 +166,40 @@ def test_a_status_deleted_after_its_replacement_came_is_told_with_the_entry_to_f
     english = check_cli(repo / "records", "--today", "2026-03-20", "--lang", "en")
     assert "adds to vocabularies.synonyms: - {word: <the status replacing it>, also: [已上报]}." in english.stdout, \
         english.stdout
+
+
+def test_an_item_s_status_the_policy_no_longer_lists_is_told_what_to_write_not_to_extend_the_list(tmp_path):
+    # 已上报 replaced by 已报送 while 张伟's and 李娜's 2025-H2 ledgers hold items 已上报: validate (no Git read) cannot
+    # tell a deleted status from a mistyped one; its E-REF-005 said 如需新增，请管理员修改 records/policy.yaml, wrong for a
+    # retired status (the cadre writes its replacement, named by the administrator's synonyms entry) — it says both
+    repo, policy = escalated_items(tmp_path)
+    policy.write_text(policy.read_text(encoding="utf-8").replace(ESCALATED, "    - {name: 已报送, meaning: escalated}\n"),
+                      encoding="utf-8")
+
+    def hints(lang="zh"):
+        out = generator_cli(repo, "validate", "--records", "records", "--today", "2026-03-20", "--format", "json",
+                            "--lang", lang)
+        return [f["hint"] for f in json.loads(out.stdout) if f["code"] == "E-REF-005"]
+
+    zh, en = hints(), hints("en")
+    assert len(zh) == 2 and all("可选值：待处理、处理中、已报送、已解决。办理状态不在台账中新增：写错了的，请改成其中之一；"
+                                "是政策删去的状态，请改成接替它的状态，不清楚是哪一个时请管理员在 records/policy.yaml 的 "
+                                "vocabularies.synonyms 写明，这里就会说出要改成的状态。" in h and "如需新增" not in h for h in zh), zh
+    assert all("Allowed: 待处理, 处理中, 已报送, 已解决. A status is not added for a ledger: if mistyped, write one of "
+               "these; if the policy deleted it, write the status replacing it, or, if unsure which, an administrator "
+               "names it in records/policy.yaml's vocabularies.synonyms and this hint then says it." in h
+               and "Administrators extend" not in h for h in en), en
+    # the synonyms entry written (and one for an activity's channel, 线下 for 面对面): the word to write, nothing to add
+    policy.write_text(policy.read_text(encoding="utf-8").replace(
+        "  escalation_targets:", "  synonyms:\n    - {word: 已报送, also: [已上报]}\n    - {word: 面对面, also: [线下]}\n"
+        "  escalation_targets:", 1), encoding="utf-8")
+    path = repo / "records/ledgers/2025-H2/zhang-wei.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("channel: 面对面", "channel: 线下"), encoding="utf-8")
+    assert sorted(hints()) == [
+        "“已上报”在词表中写作“已报送”。可选值：待处理、处理中、已报送、已解决。这一行写成：  - {id: 2025h2-li-na-1, "
+        'raised_on: "2025-10-10", kind: 问题, category: 生活后勤, status: 已报送, escalated_to: 后勤处,',
+        "“已上报”在词表中写作“已报送”。可选值：待处理、处理中、已报送、已解决。这一行写成：  - {id: 2025h2-zhang-wei-1, "
+        'raised_on: "2025-10-10", kind: 问题, category: 生活后勤, status: 已报送, escalated_to: 后勤处,',
+        "“线下”在词表中写作“面对面”。可选值：面对面、键对键。这一行写成：    channel: 面对面"], hints()
+    assert [h for h in hints("en") if "线下" in h] == [
+        "'线下' is written '面对面' in the list. Allowed: 面对面, 键对键. The line:     channel: 面对面"], hints("en")

@@ -38,8 +38,9 @@ CODES = {
         "severity": "error",
         "zh": "“{title}”的值“{value}”不在政策词表中",
         "en": "'{title_en}' value '{value}' is not in the policy vocabulary",
-        "hint_zh": "{suggestion}可选值：{allowed}。如需新增，请管理员修改 {records}/policy.yaml。{typed}",
-        "hint_en": "{suggestion_en}Allowed: {allowed}. Administrators extend the list in {records}/policy.yaml.{typed_en}",
+        # ({extend}: who adds a word — EXTEND, NOT_EXTENDED for a status; none where the policy names the word: SYNONYM)
+        "hint_zh": "{suggestion}可选值：{allowed}。{extend}{typed}",
+        "hint_en": "{suggestion_en}Allowed: {allowed}.{extend_en}{typed_en}",
     },
     "E-REF-006": {
         "severity": "error",
@@ -297,6 +298,16 @@ STOP_AFTER = ("“{word}”后面的“{stop}”会被当成词的一部分：�
 SYNONYM = ("“{value}”在词表中写作“{word}”", "'{value}' is written '{word}' in the list")
 END = ("。", ". ")
 WRITE_AS = ("，写成“{word}”。", ": {word}. ")
+
+# E-REF-005's words after 可选值 on who adds a word to the list (references._extend): EXTEND, the administrator; for a
+# status, NOT_EXTENDED — validate cannot tell one mistyped from one the policy deleted (the replacement: W-CHK-029's
+# synonyms entry, then SYNONYM says it); none where the policy's synonyms name the word to write
+EXTEND = ("如需新增，请管理员修改 {records}/policy.yaml。", " Administrators extend the list in {records}/policy.yaml.")
+NOT_EXTENDED = ("办理状态不在台账中新增：写错了的，请改成其中之一；是政策删去的状态，请改成接替它的状态，"
+                "不清楚是哪一个时请管理员在 {records}/policy.yaml 的 vocabularies.synonyms 写明，这里就会说出要改成的状态。",
+                " A status is not added for a ledger: if mistyped, write one of these; if the policy deleted it, write the "
+                "status replacing it, or, if unsure which, an administrator names it in {records}/policy.yaml's "
+                "vocabularies.synonyms and this hint then says it.")
 
 # E-REF-005's hint for a word where the policy has no such list at all (references._no_list: an optional one,
 # feedback_natures): the line is not to be filled in ({name}: the field's English name, nature)
