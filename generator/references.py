@@ -462,6 +462,7 @@ _FEEDBACK_WORDS = (("kind", "feedback_kinds", "类型"), ("category", "feedback_
                    ("status", "feedback_statuses", "办理状态"), ("escalated_to", "escalation_targets", "报告对象"),
                    ("nature", "feedback_natures", "问题性质"))
 _SUGGESTION_WORDS = (("to", "suggestion_targets", "建议对象"),)  # (no date: judged by its ledger period's start)
+[(_SUGGESTION_KEY, _SUGGESTION_LIST, _SUGGESTION_TITLE)] = _SUGGESTION_WORDS  # (its one field: _ledger, seen_of, _quiet)
 _ACTIVITY_KEYS = tuple(key for key, _vocab, _title in _ACTIVITY_WORDS)  # (_activities_seen)
 
 
@@ -784,10 +785,9 @@ def _ledger(rs: RecordSet, folder: str, stem: str, led: Item, period: Period | N
             out += _words(rs, led, ("feedback", i), fb, _FEEDBACK_WORDS, known, days)
         if _resolved_first(fb, days):
             out += _date_order(Item(led.doc, ("feedback", i), fb), "raised_on", "resolved_on")
-    [(key, vocab, title)] = _SUGGESTION_WORDS
     for i, sug in enumerate([] if frozen else _dicts(values.get("suggestions"))):
-        if isinstance(to := sug.get(key), str) and to not in known[vocab]:
-            out += _vocab(rs, led, ("suggestions", i, key), to, vocab, title)
+        if isinstance(to := sug.get(_SUGGESTION_KEY), str) and to not in known[_SUGGESTION_LIST]:
+            out += _vocab(rs, led, ("suggestions", i, _SUGGESTION_KEY), to, _SUGGESTION_LIST, _SUGGESTION_TITLE)
     return out
 
 
@@ -933,7 +933,7 @@ def seen_of(values: dict, points: tuple, items: tuple) -> tuple | None:
         return None
     acts = _activities_seen(_dicts(values.get("activities")))
     try:
-        to = set(map(dict.get, _dicts(values.get("suggestions")), repeat("to")))
+        to = set(map(dict.get, _dicts(values.get("suggestions")), repeat(_SUGGESTION_KEY)))
     except TypeError:  # (a value that is no text: unhashable)
         return None
     if acts is None:
@@ -963,7 +963,7 @@ def _quiet(rs: RecordSet, folder: str, stem: str, seen: tuple, period: Period | 
     for _i, fb in items:  # (a loop: 1.7 items a ledger, no generator made for them)
         if _unlisted(fb, fb_words) or _resolved_first(fb, days):
             return False
-    return frozen or _only(known["suggestion_targets"], to)
+    return frozen or _only(known[_SUGGESTION_LIST], to)
 
 
 def _words_of(known: dict) -> tuple[list, list]:
