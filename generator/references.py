@@ -12,13 +12,13 @@ from itertools import repeat
 from operator import attrgetter
 
 from generator import findings as F
-from generator.archive import frozen_ledgers
+from generator.archive import frozen_ledgers, manifests, recorded_meanings
 from generator.chars import Lazy, narrow
 from generator.cache import FileMemo, KeptResult
 from generator.load import display_path
 from generator.messages.references import (BEFORE_OFFICE, END, EXTEND, NAMESAKE_DO, NAMESAKE_WHY, NO_LIST, NOT_EXTENDED,
-                                           NOT_OWED, QUOTED, RENAMED, RETIRED, RETIRED_IN_PERIOD, STOP_AFTER, SYNONYM,
-                                           WRITE_AS)
+                                           NOT_OWED, QUOTED, RENAMED, RETIRED, RETIRED_IN_PERIOD, STATUS_DELETED, STOP_AFTER,
+                                           SYNONYM, WRITE_AS)
 from generator.model import Item, Period, RecordSet, staff_number_key
 from generator.policy_rules import check_policy, days_are_no_days, in_no_period
 from generator.suggest import closest, closest_kept, did_you_mean, phrased, unseen
@@ -546,6 +546,9 @@ def _vocab(rs: RecordSet, item: Item, key: tuple, value, vocab: str, title: str,
             word, wording = plain[:-1], _worded(STOP_AFTER, word=plain[:-1], stop=stop)
         if said := rs.synonyms(vocab).get(plain):  # (线下: 面对面, as the policy lists the words said otherwise)
             word, wording, extend = said, _worded(SYNONYM, word=said, value=value), ("", "")  # (nothing to add)
+        elif vocab == "feedback_statuses" and (was := _deleted_status(rs, plain)):  # (已上报, of 2025-H2's manifest)
+            word, wording, extend = was[2], _worded(STATUS_DELETED, value=value, period=was[0], meaning=was[1],
+                                                    word=was[2]), ("", "")
         if word:  # (no line to give: the word to write, in the place of the sentence's end)
             line = _line_with(item, key, word)
             hint = tuple(map(str.__add__, wording, _worded(END if line else WRITE_AS, word=word)))
@@ -554,6 +557,20 @@ def _vocab(rs: RecordSet, item: Item, key: tuple, value, vocab: str, title: str,
     return [F.make("E-REF-005", item.file, item.pos(*key), title=title, title_en=en_path(key), value=value,
                    allowed=list(allowed), suggestion=hint[0], suggestion_en=hint[1], extend=extend[0], extend_en=extend[1],
                    typed=f"这一行写成：{line}" if line else "", typed_en=f" The line: {line}" if line else "")]
+
+
+def _deleted_status(rs: RecordSet, status: str) -> tuple[str, str, str] | None:
+    """(the archived period, the meaning, the status of now of that meaning) of a `status` the policy no longer lists
+    that the manifest of an archived period recorded (the latest such period: archive.recorded_meanings), when one
+    status of now has that meaning; else None (a manifest written before manifests recorded them tells nothing)."""
+    def recorded():
+        out: dict = {}
+        for period, man in sorted(manifests(rs).items()):
+            out.update((word, (period, meaning)) for word, meaning in recorded_meanings(man).items())
+        return out
+    period, meaning = rs.memoized(("archived_statuses",), recorded).get(status, (None, None))
+    now = [word for word, then in rs.status_meaning().items() if then == meaning] if period else []
+    return (period, meaning, now[0]) if len(now) == 1 else None
 
 
 def _left_out(rs: RecordSet, vocab: str) -> bool:
@@ -668,7 +685,8 @@ def _renamed(rs: RecordSet) -> list[F.Finding]:
 def _context(rs: RecordSet, frozen: set) -> str | None:
     """A digest of all that `_ledger` reads besides the ledger: the records folder as its words name it (F.records_shown:
     records/ledgers/…, my-records/ledgers/…), the policy (its periods and word
-    lists), the calendar (its semesters, for a period written by a semester's name), the ids and names
+    lists), the calendar (its semesters, for a period written by a semester's name), the archive's manifests (the statuses
+    they recorded), the ids and names
     of cadres, classes and clubs, the day each cadre took office (RecordSet.took_office) and the days of her assignment rows, which kinds of file could not be read and which ledgers are frozen.
     None (nothing kept) when the policy's or the calendar's bytes are not known."""
     policy = rs.policy.doc if rs.policy else None
@@ -677,9 +695,12 @@ def _context(rs: RecordSet, frozen: set) -> str | None:
     calendar = rs.calendar.doc if rs.calendar else None  # (its semesters' names: _period_named)
     if calendar is not None and not calendar.sha256:
         return None
+    archived = sorted(manifests(rs).values(), key=attrgetter("rel"))  # (the statuses they recorded: _deleted_status)
+    if not all(man.sha256 for man in archived):
+        return None
     parts = [_TOP(), policy.rel + policy.sha256 if policy else "-", calendar.rel + calendar.sha256 if calendar else "-",
              *sorted(map(str, rs.unreadable_kinds)), "",
-             *sorted(map("/".join, frozen)), "",
+             *sorted(map("/".join, frozen)), "", *(man.rel + man.sha256 for man in archived), "",
              *sorted(rs.cadres), "", *sorted(rs.cadre_files), "", *sorted(rs.classes), "", *sorted(rs.clubs),
              "", *sorted(f"{n}\1{i}" for n, i in rs.point_names.items()),
              "", *sorted(f"{n}\1{i}" for n, i in rs.cadre_names.items()),

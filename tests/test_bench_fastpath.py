@@ -1169,6 +1169,20 @@ def test_the_ledgers_references_kept_between_runs_follow_every_file_they_depend_
         assert _validated(root, cached, monkeypatch)[1] == expected, rel  # and warm again
         path.write_text(text, encoding="utf-8")
         assert _validated(root, cached, monkeypatch)[1] == []
+    # an archived period's manifest recording a status the policy has since deleted: the E-REF-005 of a ledger that
+    # still holds it names the status of its meaning now (references._deleted_status), kept or not
+    policy = root / "policy.yaml"
+    policy.write_text(policy.read_text(encoding="utf-8").replace("{name: 已上报,", "{name: 已报送,"), encoding="utf-8")
+    assert _validated(root, cached, monkeypatch)[1]
+    (root / "archive").mkdir()
+    (root / "archive" / "2025-H1.yaml").write_text(
+        'period: 2025-H1\narchived_on: "2025-09-10"\ndue: "2025-06-30"\nfeedback_statuses:\n'
+        + "".join(f"  - {{name: {n}, meaning: {m}}}\n" for n, m in (("待处理", "open"), ("处理中", "in_progress"),
+                                                                    ("已上报", "escalated"), ("已解决", "resolved")))
+        + "ledgers: []\n", encoding="utf-8")
+    expected = _validated(root, {"CONTACT_LEDGER_CACHE": "0"}, monkeypatch)[1]
+    assert any("2025-H1 备案时它的含义是 escalated" in f[2] for f in expected), expected
+    assert _validated(root, cached, monkeypatch)[1] == expected
     (root / "cadres" / "chen-gang.yaml").unlink()  # the cadre a ledger is named after
     expected = _validated(root, {"CONTACT_LEDGER_CACHE": "0"}, monkeypatch)[1]
     assert any(f[0][3] == "E-REF-001" and f[0][0].endswith("ledgers/2025-H2/chen-gang.yaml") for f in expected)

@@ -203,3 +203,36 @@ def test_an_item_s_status_the_policy_no_longer_lists_is_told_what_to_write_not_t
         "“线下”在词表中写作“面对面”。可选值：面对面、键对键。这一行写成：    channel: 面对面"], hints()
     assert [h for h in hints("en") if "线下" in h] == [
         "'线下' is written '面对面' in the list. Allowed: 面对面, 键对键. The line:     channel: 面对面"], hints("en")
+
+
+def test_a_status_an_archived_period_s_manifest_recorded_is_told_its_replacement_of_the_same_meaning(tmp_path):
+    # 2025-H2 archived on 2026-01-10 (its manifest records the statuses then, 已上报 meaning escalated); 张伟's 2026-H1
+    # ledger, not archived, holds an item 已上报 of February; on 2026-03-02 已上报 gave way to 已报送 (escalated): validate,
+    # with no Git read, knows from the manifest that 已上报 was a status and names the one of its meaning now
+    repo, policy = escalated_items(tmp_path)
+    done = generator_cli(repo, "archive", "2025-H2", "--today", "2026-01-10")
+    assert done.returncode == 0, done.stdout + done.stderr
+    commit(repo, "2026-01-10 12:00", "备案 2025-H2")
+    write(repo, {"records/ledgers/2026-H1/zhang-wei.yaml": ledger("zhang-wei", "2026-H1", ["2026-02-10"], feedback=(
+        ESCALATED_ITEM.replace("ID", "2026h1-zhang-wei-1").replace("2025-10-10", "2026-02-10")))})
+    policy.write_text(policy.read_text(encoding="utf-8").replace(ESCALATED, "    - {name: 已报送, meaning: escalated}\n"),
+                      encoding="utf-8")
+    line = ('  - {id: 2026h1-zhang-wei-1, raised_on: "2026-02-10", kind: 问题, category: 生活后勤, status: 已报送, '
+            "escalated_to: 后勤处,")
+
+    def hints(lang="zh"):
+        out = generator_cli(repo, "validate", "--records", "records", "--today", "2026-03-20", "--format", "json",
+                            "--lang", lang)
+        return [f["hint"] for f in json.loads(out.stdout) if f["code"] == "E-REF-005"]
+
+    assert hints() == ["“已上报”是政策删去的办理状态（2025-H2 备案时它的含义是 escalated），现在这个含义的状态是“已报送”。"
+                       f"可选值：待处理、处理中、已报送、已解决。这一行写成：{line}"], hints()
+    assert hints("en") == ["'已上报' is a status the policy deleted (meaning escalated when 2025-H2 was archived); the "
+                           f"status of that meaning now is '已报送'. Allowed: 待处理, 处理中, 已报送, 已解决. The line: {line}"], \
+        hints("en")
+    # two statuses of its meaning now: which one is the administrator's to say (synonyms), as for a status no manifest holds
+    policy.write_text(policy.read_text(encoding="utf-8").replace(
+        "    - {name: 已报送, meaning: escalated}\n", "    - {name: 已报送, meaning: escalated}\n    - {name: 已转办, meaning: escalated}\n"),
+        encoding="utf-8")
+    [hint] = hints()
+    assert "是政策删去的状态，请改成接替它的状态，不清楚是哪一个时请管理员在 records/policy.yaml 的 vocabularies.synonyms 写明" in hint, hint

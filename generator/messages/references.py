@@ -291,17 +291,23 @@ RETIRED = ("“{word}”在词表中只用到 {until}（vocabularies.earlier）�
 # E-REF-005's hints for a word of the list written otherwise (references._vocab), each before 可选值 and the line to
 # type: a word of the list in Chinese quotes (QUOTED, {quotes}: validate.chinese_quotes' words), with a sentence's stop
 # pasted after it (STOP_AFTER: 面对面。), or one the policy lists said otherwise (SYNONYM: vocabularies.synonyms,
-# 线下 → 面对面); where no line can be given (a value over two lines), the word to write: WRITE_AS in the place of
+# 线下 → 面对面; STATUS_DELETED: a status an archived period's manifest recorded); where no line can be given (a value over two lines), the word to write: WRITE_AS in the place of
 # the sentence's end (END)
 QUOTED = ("“{word}”{quotes}", "{quotes_en} ")
+# (a status the policy no longer lists that an archived period's manifest recorded, one status of now of its meaning:
+# references._deleted_status)
+STATUS_DELETED = ("“{value}”是政策删去的办理状态（{period} 备案时它的含义是 {meaning}），现在这个含义的状态是“{word}”",
+                  "'{value}' is a status the policy deleted (meaning {meaning} when {period} was archived); the status "
+                  "of that meaning now is '{word}'")
 STOP_AFTER = ("“{word}”后面的“{stop}”会被当成词的一部分：请删掉它", "The '{stop}' after '{word}' is read as part of the word: delete it")
 SYNONYM = ("“{value}”在词表中写作“{word}”", "'{value}' is written '{word}' in the list")
 END = ("。", ". ")
 WRITE_AS = ("，写成“{word}”。", ": {word}. ")
 
 # E-REF-005's words after 可选值 on who adds a word to the list (references._extend): EXTEND, the administrator; for a
-# status, NOT_EXTENDED — validate cannot tell one mistyped from one the policy deleted (the replacement: W-CHK-029's
-# synonyms entry, then SYNONYM says it); none where the policy's synonyms name the word to write
+# status, NOT_EXTENDED — validate reads no Git, and tells one the policy deleted from one mistyped only by an archived
+# period's manifest (STATUS_DELETED); else the replacement is W-CHK-029's synonyms entry, then SYNONYM says it; none
+# where the policy's synonyms or a manifest name the word to write
 EXTEND = ("如需新增，请管理员修改 {records}/policy.yaml。", " Administrators extend the list in {records}/policy.yaml.")
 NOT_EXTENDED = ("办理状态不在台账中新增：写错了的，请改成其中之一；是政策删去的状态，请改成接替它的状态，"
                 "不清楚是哪一个时请管理员在 {records}/policy.yaml 的 vocabularies.synonyms 写明，这里就会说出要改成的状态。",
