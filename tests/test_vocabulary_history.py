@@ -121,8 +121,8 @@ def escalated_items(tmp_path):
 
 def test_a_status_deleted_while_ledgers_use_it_is_told_with_its_replacement_and_the_synonyms_entry(tmp_path):
     # 已上报 replaced by 已报送 (the same meaning) on 2026-03-02, while 张伟's and 李娜's 2025-H2 ledgers (not archived)
-    # hold items 已上报: no earlier keeps a status (W-CHK-028 is not told), and each item's E-REF-005 offered the
-    # statuses of now, 如需新增，请管理员修改 records/policy.yaml — nothing said what the admin guide says to do
+    # hold items 已上报: no earlier keeps a status (W-CHK-028 is not told), and each item's E-REF-005 (no manifest holds
+    # it) can only offer the statuses of now and the synonyms entry to wait for — the administrator is told the entry
     repo, policy = escalated_items(tmp_path)
     policy.write_text(policy.read_text(encoding="utf-8").replace(ESCALATED, "    - {name: 已报送, meaning: escalated}\n"),
                       encoding="utf-8")
