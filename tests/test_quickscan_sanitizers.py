@@ -1,0 +1,111 @@
+"""The quick path's C reading (generator/_quickscan.c) built with AddressSanitizer and UndefinedBehaviorSanitizer: over
+the demo's files, the tests' fixtures, the hostile corpus and seeded changes of ledgers — bytes changed, every byte
+value at every place where a line's structure is (spaces, `:`, `-`, line breaks), files cut at every length, lines
+written twice, moved, deeper or shallower, nesting around the depth limit, long files, lines and values, numbers too
+big for 64 bits — it never reads or writes outside what it was given or allocated, frees nothing still used, does
+nothing C leaves undefined, and gives what the module `make` builds gives.  (It reads every record file: a crash
+there stops every check.)"""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import sysconfig
+from pathlib import Path
+
+from gitrepo import demo_records
+
+REPO = Path(__file__).resolve().parent.parent
+
+# Run in a child process: the sanitizers' runtime must be loaded before Python itself (LD_PRELOAD).
+CHILD = r'''
+import importlib.util, random, sys
+from pathlib import Path
+sys.path.insert(0, sys.argv[2])
+from generator import _quickscan as built, load, quickload
+from test_hostile_inputs import FINE, HOSTILE
+from test_quickscan import _Doc, _deep, _mutated
+
+spec = importlib.util.spec_from_file_location("_quickscan", sys.argv[1])
+checked = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(checked)
+checked.setup(quickload._UNCOMMON, set(), quickload._plain_text_key, load.SHARED_LEN, load.MAX_DEPTH)
+count = {"inputs": 0, "taken": 0}
+
+
+def one(raw):
+    mine, theirs = set(), set()
+    got = checked.scan(raw, mine)
+    expected = built.scan(raw, theirs)
+    assert repr(got) == repr(expected) and (got is None or mine == theirs), raw[:200]
+    count["inputs"] += 1
+    count["taken"] += got is not None
+
+
+files = [p.read_bytes() for root in sys.argv[3:] for p in sorted(Path(root).rglob("*"))
+         if p.is_file() and not p.is_symlink()]
+hostile = [v[0] if isinstance(v, tuple) else v for v in (*HOSTILE.values(), *FINE.values())]
+for raw in files + [v if isinstance(v, bytes) else v.encode("utf-8", "surrogatepass") for v in hostile]:
+    one(raw)
+    one(quickload._document(raw))
+ledgers = sorted((raw for raw in files if raw.startswith(b"cadre:") and b"\n  - " in raw), key=len)
+rnd = random.Random(70)
+for _ in range(20_000):
+    one(_mutated(rnd, rnd.choice(ledgers)))
+for raw in ledgers[:3]:  # cut at every length, with and without a line break after
+    for n in range(len(raw) + 1):
+        one(raw[:n])
+        one(raw[:n] + b"\n")
+small = ledgers[0]
+for at in [i for i, b in enumerate(small) if b in b" :-\n" or small[i - 1:i] in (b" ", b":", b"-", b"\n")]:
+    for byte in range(256):  # every byte value, in place of the one there and before it
+        one(small[:at] + bytes([byte]) + small[at + 1:])
+        one(small[:at] + bytes([byte]) + small[at:])
+lines = ledgers[-1].split(b"\n")
+for i in range(len(lines)):
+    for changed in (lines[:i] + [lines[i]] + lines[i:], lines[:i] + [b"   " + lines[i]] + lines[i + 1:],
+                    lines[:i] + [lines[i][2:]] + lines[i + 1:], lines[:i] + lines[i + 1:]):
+        one(b"\n".join(changed))
+for n in range(2_000):
+    one((_deep(rnd) if n % 2 else _Doc(rnd, 6).text()).encode())
+for digits in range(17, 22):
+    one(b"k: " + b"9" * digits + b"\n")
+    one(b"k:\n  - -" + b"9" * digits + b"\n")
+one(b"".join(b"k%d: v%d\n" % (i, i) for i in range(100_000)))
+one(b"k: " + "\u597d".encode() * 1_000_000 + b"\n")
+one(b"k:\n" + b" " * 1_000_000 + b"- x\n")
+one(b"".join(b" " * i + b"k:\n" for i in range(3_000)))
+one(ledgers[-1] + b"".join(raw.split(b"\n", 1)[1] for raw in ledgers))
+print(count["inputs"], count["taken"])
+'''
+
+
+def _sanitized(out: Path) -> Path:
+    """generator/_quickscan.c compiled as scripts/quickscan.sh does, with the sanitizers, into `out`."""
+    cc = shutil.which(os.environ.get("CC", "cc")) or shutil.which("gcc")
+    assert cc, "no C compiler: make installs gcc (scripts/quickscan.sh)"
+    built = out / ("_quickscan" + sysconfig.get_config_var("EXT_SUFFIX"))
+    subprocess.run([cc, "-fsanitize=address,undefined", "-fno-sanitize-recover=all", "-fno-omit-frame-pointer", "-g",
+                    "-O1", "-Wall", "-shared", "-fPIC", "-I" + sysconfig.get_paths()["include"],
+                    str(REPO / "generator" / "_quickscan.c"), "-o", str(built)], check=True)
+    return built
+
+
+def test_the_c_reading_under_sanitizers_reads_hostile_and_changed_files_without_a_memory_error(tmp_path):
+    """Over 60,000 inputs through the sanitized build in a child process: it exits 0, no sanitizer speaks, and each
+    input is read to the same values and texts as by the built module (or refused by both)."""
+    built = _sanitized(tmp_path)
+    runtime = subprocess.run([os.environ.get("CC", "gcc"), "-print-file-name=libasan.so"], capture_output=True,
+                             text=True).stdout.strip()
+    assert Path(runtime).is_absolute() and Path(runtime).exists(), "the sanitizers' runtime (libasan) is missing"
+    records = demo_records(tmp_path / "records")
+    env = {**os.environ, "LD_PRELOAD": runtime, "ASAN_OPTIONS": "detect_leaks=0:halt_on_error=1",
+           "UBSAN_OPTIONS": "halt_on_error=1:print_stacktrace=1", "PYTHONPATH": str(REPO)}
+    done = subprocess.run([sys.executable, "-c", CHILD, str(built), str(REPO / "tests"), str(records),
+                           str(REPO / "tests" / "fixtures")], cwd=tmp_path, env=env, capture_output=True, text=True,
+                          timeout=900)
+    assert done.returncode == 0 and "Sanitizer" not in done.stderr and "runtime error" not in done.stderr, \
+        done.stderr[-4000:]
+    inputs, taken = map(int, done.stdout.split())
+    assert inputs > 60_000 and taken > 4_000, (inputs, taken)
