@@ -3,15 +3,17 @@ the demo's files, the tests' fixtures, the hostile corpus and seeded changes of 
 value at every place where a line's structure is (spaces, `:`, `-`, line breaks), files cut at every length, lines
 written twice, moved, deeper or shallower, nesting around the depth limit, long files, lines and values, numbers too
 big for 64 bits — it never reads or writes outside what it was given or allocated, frees nothing still used, does
-nothing C leaves undefined, and gives what the module `make` builds gives.  (It reads every record file: a crash
-there stops every check.)"""
+nothing C leaves undefined, and gives what the module `make` builds gives; and the module releases every reference
+it takes, whether it reads a file or refuses it.  (It reads every record file: a crash there stops every check.)"""
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 import subprocess
 import sys
 import sysconfig
+import tracemalloc
 from pathlib import Path
 
 from gitrepo import demo_records
@@ -109,3 +111,36 @@ def test_the_c_reading_under_sanitizers_reads_hostile_and_changed_files_without_
         done.stderr[-4000:]
     inputs, taken = map(int, done.stdout.split())
     assert inputs > 60_000 and taken > 4_000, (inputs, taken)
+
+
+def test_the_c_reading_releases_what_it_takes_whether_it_reads_or_refuses(tmp_path):
+    """2,000 readings of the same file, read or refused at each kind of refusal (a line out of place after everything
+    was built, a key written twice, a key read as a number, 19 digits, nesting too deep): the reference counts of
+    True, False, None and of each key, short text and number's text of the ledger (interned: one object across files) are what they
+    were, and Python's allocations (tracemalloc) grow by no more than a few kilobytes — a reference kept in a
+    reading would keep every file's values of a 12k run in memory."""
+    from generator import _quickscan, quickload
+
+    ledger = next(raw for raw in map(Path.read_bytes, sorted(demo_records(tmp_path / "r").glob("ledgers/*/*.yaml")))
+                  if quickload._quickscan.scan(raw, set()) is not None and b": true\n" in raw)
+    texts: set = set()  # (each key and text of its values, and each number as written: interned when short)
+    _quickscan.scan(ledger, texts)
+    shared = [text for text in texts if len(text) <= 32]
+    inputs = [ledger, ledger + b"late:\n   x: 1\n  y: 2\n", ledger + b"cadre: again\n", ledger + b"1: x\n",
+              ledger + b"n: " + b"9" * 19 + b"\n", ledger + b"".join(b" " * i + b"k:\n" for i in range(60))]
+    assert [_quickscan.scan(raw, set()) is None for raw in inputs] == [False] + [True] * 5
+    for raw in inputs:
+        for _ in range(5):
+            _quickscan.scan(raw, set())
+        gc.collect()
+        before = [sys.getrefcount(obj) for obj in (True, False, None, *shared)]
+        tracemalloc.start()
+        start = tracemalloc.get_traced_memory()[0]
+        for _ in range(2_000):
+            _quickscan.scan(raw, set())
+        gc.collect()
+        grown = tracemalloc.get_traced_memory()[0] - start
+        tracemalloc.stop()
+        assert [sys.getrefcount(obj) for obj in (True, False, None, *shared)] == before, raw[-80:]
+        assert grown < 16_000, (grown, raw[-80:])
+
