@@ -83,29 +83,29 @@ print(count["inputs"], count["taken"])
 '''
 
 
-def _sanitized(out: Path) -> Path:
-    """generator/_quickscan.c compiled as scripts/quickscan.sh does, with the sanitizers, into `out`."""
-    cc = shutil.which(os.environ.get("CC", "cc")) or shutil.which("gcc")
-    assert cc, "no C compiler: make installs gcc (scripts/quickscan.sh)"
+def _sanitized(out: Path) -> tuple[Path, str]:
+    """generator/_quickscan.c compiled as scripts/quickscan.sh does, with the sanitizers, into `out` by gcc (`make`
+    installs it; its sanitizers' runtime with it), and that runtime's file."""
+    gcc = shutil.which("gcc")
+    assert gcc, "no gcc: make installs it (scripts/quickscan.sh)"
     built = out / ("_quickscan" + sysconfig.get_config_var("EXT_SUFFIX"))
-    subprocess.run([cc, "-fsanitize=address,undefined", "-fno-sanitize-recover=all", "-fno-omit-frame-pointer", "-g",
+    subprocess.run([gcc, "-fsanitize=address,undefined", "-fno-sanitize-recover=all", "-fno-omit-frame-pointer", "-g",
                     "-O1", "-Wall", "-shared", "-fPIC", "-I" + sysconfig.get_paths()["include"],
                     str(REPO / "generator" / "_quickscan.c"), "-o", str(built)], check=True)
-    return built
+    runtime = subprocess.run([gcc, "-print-file-name=libasan.so"], capture_output=True, text=True).stdout.strip()
+    assert Path(runtime).is_absolute() and Path(runtime).exists(), "gcc's sanitizers' runtime (libasan) is missing"
+    return built, runtime
 
 
 def test_the_c_reading_under_sanitizers_reads_hostile_and_changed_files_without_a_memory_error(tmp_path):
     """Over 60,000 inputs through the sanitized build in a child process: it exits 0, no sanitizer speaks, and each
     input is read to the same values and texts as by the built module (or refused by both)."""
-    built = _sanitized(tmp_path)
-    runtime = subprocess.run([os.environ.get("CC", "gcc"), "-print-file-name=libasan.so"], capture_output=True,
-                             text=True).stdout.strip()
-    assert Path(runtime).is_absolute() and Path(runtime).exists(), "the sanitizers' runtime (libasan) is missing"
+    built, runtime = _sanitized(tmp_path)
     records = demo_records(tmp_path / "records")
     # (PYTHONMALLOC=malloc: each of Python's objects its own allocation, so that a read past the bytes of a short
     # file — Python's allocator puts them among others' — is one past an allocation AddressSanitizer guards)
-    env = {**os.environ, "LD_PRELOAD": runtime, "PYTHONMALLOC": "malloc", "ASAN_OPTIONS": "detect_leaks=0:halt_on_error=1",
-           "UBSAN_OPTIONS": "halt_on_error=1:print_stacktrace=1", "PYTHONPATH": str(REPO)}
+    env = {**os.environ, "LD_PRELOAD": runtime, "PYTHONMALLOC": "malloc",
+           "ASAN_OPTIONS": "detect_leaks=0:halt_on_error=1", "UBSAN_OPTIONS": "halt_on_error=1:print_stacktrace=1", "PYTHONPATH": str(REPO)}
     done = subprocess.run([sys.executable, "-c", CHILD, str(built), str(REPO / "tests"), str(records),
                            str(REPO / "tests" / "fixtures")], cwd=tmp_path, env=env, capture_output=True, text=True,
                           timeout=900)
@@ -118,9 +118,9 @@ def test_the_c_reading_under_sanitizers_reads_hostile_and_changed_files_without_
 def test_the_c_reading_releases_what_it_takes_whether_it_reads_or_refuses(tmp_path):
     """2,000 readings of the same file, read or refused at each kind of refusal (a line out of place after everything
     was built, a key written twice, a key read as a number, 19 digits, nesting too deep): the reference counts of
-    True, False, None and of each key, short text and number's text of the ledger (interned: one object across files) are what they
-    were, and Python's allocations (tracemalloc) grow by no more than a few kilobytes — a reference kept in a
-    reading would keep every file's values of a 12k run in memory."""
+    True, False, None and of each key, short text and number's text of the ledger (interned: one object across
+    files) are what they were, and Python's allocations (tracemalloc) grow by no more than a few kilobytes — a
+    reference kept in a reading would keep every file's values of a 12k run in memory."""
     from generator import _quickscan, quickload
 
     ledger = next(raw for raw in map(Path.read_bytes, sorted(demo_records(tmp_path / "r").glob("ledgers/*/*.yaml")))
