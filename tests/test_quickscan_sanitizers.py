@@ -105,7 +105,8 @@ def test_the_c_reading_under_sanitizers_reads_hostile_and_changed_files_without_
     # (PYTHONMALLOC=malloc: each of Python's objects its own allocation, so that a read past the bytes of a short
     # file — Python's allocator puts them among others' — is one past an allocation AddressSanitizer guards)
     env = {**os.environ, "LD_PRELOAD": runtime, "PYTHONMALLOC": "malloc",
-           "ASAN_OPTIONS": "detect_leaks=0:halt_on_error=1", "UBSAN_OPTIONS": "halt_on_error=1:print_stacktrace=1", "PYTHONPATH": str(REPO)}
+           "ASAN_OPTIONS": "detect_leaks=0:halt_on_error=1", "UBSAN_OPTIONS": "halt_on_error=1:print_stacktrace=1",
+           "PYTHONPATH": str(REPO)}
     done = subprocess.run([sys.executable, "-c", CHILD, str(built), str(REPO / "tests"), str(records),
                            str(REPO / "tests" / "fixtures")], cwd=tmp_path, env=env, capture_output=True, text=True,
                           timeout=900)
