@@ -46,8 +46,8 @@ def _seen_in_chromium(path, item):
             heads = page.locator("article .thread-table thead tr").all_inner_texts()
             assert len(heads) == 3 and all("已过天数" in h.split() for h in heads), heads
             assert _heads_broken(page) == []
-            # …and this section's table, its columns in 超期未解决's order, is no wider than the page, each id and the
-            # body's name on one line
+            # …and this section's table and 办理中's, their columns in 超期未解决's order, are no wider than the page (nor
+            # is any table of it), each id and the body's name on one line
             assert [w for w in page.eval_on_selector_all("article .md-typeset__scrollwrap", "fs => fs.map(f => f.scrollWidth - f.clientWidth)") if w > 0] == []
             assert [t for t, n in _id_lines(page) if n != 1] == []
             body = heading.locator("xpath=following::table[1]").get_by_role("cell", name="后勤处", exact=True)
@@ -71,10 +71,11 @@ def test_a_problem_reported_to_a_body_no_unit_is_on_the_board_under_that_bodys_n
     head = [visible(h).strip() for h in re.findall(r"<th[^>]*>(.*?)</th>", table, re.S)]
     assert "已过天数" in head and "天数" not in head, head
     overdue = page.split("超期未解决</h2>")[-1].split("<h2")[0].split("</table>")[0]
-    assert "已过天数" in [visible(h).strip() for h in re.findall(r"<th[^>]*>(.*?)</th>", overdue, re.S)], overdue
+    overdue = [visible(h).strip() for h in re.findall(r"<th[^>]*>(.*?)</th>", overdue, re.S)]
+    assert "已过天数" in overdue, overdue
     # …in the same place: read one after the other, the two tables' shared columns are in one order (已过天数 was this
     # table's eighth column, 超期未解决's third), the body reported to after 当前状态 (已上报 | 后勤处)
-    assert [h for h in head if h != "报告对象"] == [visible(h).strip() for h in re.findall(r"<th[^>]*>(.*?)</th>", overdue, re.S)]
+    assert [h for h in head if h != "报告对象"] == overdue
     assert head.index("报告对象") == head.index("当前状态") + 1, head
     row = next([visible(c).strip() for c in re.findall(r"<td[^>]*>(.*?)</td>", tr, re.S)]
                for tr in re.findall(r"<tr[^>]*>(.*?)</tr>", table, re.S) if "2026h1-zhang-wei-7" in tr)
@@ -87,8 +88,16 @@ def test_a_problem_reported_to_a_body_no_unit_is_on_the_board_under_that_bodys_n
     row = next([visible(c).strip() for c in re.findall(r"<td[^>]*>(.*?)</td>", tr, re.S)]
                for tr in re.findall(r"<tr[^>]*>(.*?)</tr>", open_, re.S) if "2026h1-zhang-wei-8" in tr)
     assert row[head.index("已过天数")] == "15", row
+    # …its columns shared with 超期未解决 in 超期未解决's order, 已过天数 the third (it was the ninth, after 类型 and 时长),
+    # its own (类型 beside 类别, 时长 after 当前状态) where they were
+    assert [h for h in head if h in overdue] == overdue, head
+    assert head[:5] == overdue[:5] and head.index("类型") == head.index("类别") - 1, head
+    assert head.index("时长") == head.index("当前状态") + 1, head
     half = (site.public / "feedback" / "2026-H1.html").read_text(encoding="utf-8")
-    assert "天数" in [visible(h).strip() for h in re.findall(r"<th[^>]*>(.*?)</th>", half, re.S)]
+    half = [visible(h).strip() for h in re.findall(r"<th[^>]*>(.*?)</th>", half, re.S)]
+    # (the half-year's page, its table 办理中's, in the same order: its 天数, counted from 反映日期 as 已过天数 is and
+    # the same number in an open one's row, the third)
+    assert half == ["天数" if h == "已过天数" else h for h in head], half
     _seen_in_chromium(site.public / "feedback.html", "2026h1-zhang-wei-7")
     # the units index's column says what it counts for a college and a department alike
     index = visible((site.public / "units" / "index.html").read_text(encoding="utf-8"))

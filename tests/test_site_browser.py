@@ -203,7 +203,8 @@ def test_sort_and_filter_a_table(page, served):
     assert options
     select.select_option(options[0])
     board = page.locator("article table").last
-    statuses = board.locator("tbody tr:not([hidden]) td:nth-child(7)").all_inner_texts()
+    column = [h.strip() for h in board.locator("thead th").all_inner_texts()].index("当前状态") + 1
+    statuses = board.locator(f"tbody tr:not([hidden]) td:nth-child({column})").all_inner_texts()
     assert statuses and all(options[0] in s for s in statuses)
 
 
@@ -355,7 +356,8 @@ def test_a_feedback_thread_reads_in_lines_and_names_stay_whole(page, served, med
         assert widths[-1] > sum(widths) / 3, widths
     em = page.eval_on_selector("article .thread-table tbody td:last-child", "td => parseFloat(getComputedStyle(td).fontSize)")
     assert widths[-1] >= 15 * em, (widths, em)  # fifteen characters a line at least
-    name = page.locator("article .thread-table tbody tr td:nth-child(3) a").first
+    column = [h.strip() for h in page.locator("article .thread-table thead th").all_inner_texts()].index("干部") + 1
+    name = page.locator(f"article .thread-table tbody tr td:nth-child({column}) a").first
     lines = name.evaluate("a => a.getClientRects().length > 1 ? a.getClientRects().length : Math.round(a.getBoundingClientRect().height / parseFloat(getComputedStyle(a).lineHeight))")
     assert lines == 1, name.inner_text()
 

@@ -283,7 +283,7 @@ def test_a_site_built_as_of_a_past_day_counts_only_what_had_landed_by_then(tmp_p
     assert "截止日期 2025-12-31；应填报 3 人，已提交 1 份" in home
     board = {r[0]: r for r in cells_text(read("feedback/2025-H2.html"), "编号")}
     assert "2025h2-chen-gang-1" not in board and "2026h1-zhang-wei-1" not in visible(read("feedback/2025-H2.html"))
-    assert board["2025h2-zhang-wei-1"][6] == "已上报"  # (its 2026-03 follow-up resolved it: not known yet)
+    assert board["2025h2-zhang-wei-1"][7] == "已上报"  # (当前状态; its 2026-03 follow-up resolved it: not known yet)
     assert "2025-H2" not in {h for h in re.findall(r'id="(20\d\d-H\d)"', read("cadres/chen-gang.html"))}
     assert "2026-H1" not in {h for h in re.findall(r'id="(20\d\d-H\d)"', read("cadres/zhang-wei.html"))}
     # and `check --today` of the same day says the same of the problems (it counted 陈刚's, 超期)
@@ -302,7 +302,7 @@ def test_a_site_built_as_of_a_past_day_counts_only_what_had_landed_by_then(tmp_p
     shutil.copytree(FIXTURE, records)
     public = mkdocs_build(records, tmp_path / "no-git", "2026-03-05").public
     board = {r[0]: r for r in cells_text(read("feedback/2025-H2.html"), "编号")}
-    assert board["2025h2-zhang-wei-1"][6] == "超期 已上报" and "2026h1-zhang-wei-1" not in visible(read("feedback/2025-H2.html"))
+    assert board["2025h2-zhang-wei-1"][7] == "超期 已上报" and "2026h1-zhang-wei-1" not in visible(read("feedback/2025-H2.html"))
     assert re.search(r"本学期联系学生活动：\S+\s*共 0 次", visible(read("index.html")))
 
 

@@ -535,7 +535,7 @@ def test_a_resolved_items_days_are_how_long_it_took(tmp_path):
     files = build_site(records, dt.date.fromisoformat(FIXTURE_TODAY)).files
     [row] = [line for line in files["feedback/2025-H2.md"].decode().splitlines() if line.startswith("| 2025h2-zhang-wei-2 ")]
     cells = [c.strip() for c in row.strip("|").split("|")]
-    assert (cells[7], cells[8]) == ("30天内", "25")
+    assert (cells[8], cells[2]) == ("30天内", "25")  # (时长, 天数: the third column, as the board's 已过天数)
     assert "答疑，2025-10-15）" in row and "。，" not in row
     [line] = [x for x in files["downloads/feedback.csv"].decode("utf-8-sig").splitlines() if x.startswith("2025h2-zhang-wei-2,")]
     assert ",2025-10-15,学院安排研究生助教每周两次答疑。,25," in line
