@@ -1125,9 +1125,56 @@ def test_an_academic_year_s_summary_counts_its_excused_cadres_and_names_them(sit
     table = {r[0]: r[1:] for r in cells_text(page, "指标")}
     assert table["经批准免交（份）"] == ["1", "0", "1", "0", "+1"]
     half = (site.public / "summary/2025-H2.html").read_text(encoding="utf-8")
-    named = cells_text(half, "姓名")  # (the half's late and excused, each with the reason: the year's lists them by half)
+    named = cells_text(half, "姓名")  # (the half's late and excused, each with the reason: the year's names them too)
     assert ["戴成", "资源与土木工程学院", "豁免"] in [r[:3] for r in named]
-    assert cells_text(page, "期间") == [["2025年下半年", *r] for r in named]
+    assert "逾期提交 1 人 1 份，经批准免交 1 人 1 份" in said
+    assert sorted(cells_text(page, "姓名")) == sorted(
+        [name, unit, f"{'经批准免交' if label == '豁免' else '逾期提交'}（1 份）", f"2025年下半年：{reason if reason != '—' else label}"]
+        for name, unit, label, reason in named)
+
+
+TWO_EXEMPTIONS = ("  - {cadre: li-na, rules: [ledger], start: \"2025-07-01\", end: \"2025-12-31\", reason: 挂职锻炼, approved_by: 王管理}\n"
+                  "  - {cadre: li-na, rules: [ledger], start: \"2026-01-01\", end: \"2026-06-30\", reason: 病假, approved_by: 王管理}\n")
+
+
+def _excused_and_late_in_both_halves(base, exemptions=TWO_EXEMPTIONS):
+    """The fixture, 李娜 (机械学院) excused from both halves' ledgers, each by an exemption of its own (挂职锻炼, 病假:
+    `exemptions`, records/exemptions.yaml's list), and 陈刚 (党委学生工作部) late with both (2026-01-06, as the fixture
+    has it, and 2026-07-05)."""
+    def excused(records):
+        (records / "exemptions.yaml").write_text("exemptions:\n" + exemptions, encoding="utf-8")
+    records = fixture_repo(base, excused)
+    ledger = records / "ledgers" / "2026-H1" / "chen-gang.yaml"
+    ledger.write_text((records / "ledgers" / "2025-H2" / "chen-gang.yaml").read_text(encoding="utf-8").replace(
+        "2025-H2", "2026-H1").replace("2025h2", "2026h1").replace("2025-10-08", "2026-04-08"), encoding="utf-8")
+    git(records.parent, "add", "records/ledgers/2026-H1/chen-gang.yaml")
+    git(records.parent, "commit", "-q", "-m", "台账 2026-H1 陈刚", date="2026-07-05T09:00:00+08:00")
+    return records
+
+
+@pytest.mark.parametrize("exemptions, said", [
+    (TWO_EXEMPTIONS, "2025年下半年：挂职锻炼（2025-07-01 至 2025-12-31，王管理批准）；2026年上半年：病假（2026-01-01 至 2026-06-30，王管理批准）"),
+    # (one exemption over both halves: said once, after the two)
+    ("  - {cadre: li-na, rules: [ledger], start: \"2025-07-01\", end: \"2026-06-30\", reason: 挂职锻炼, approved_by: 王管理}\n",
+     "2025年下半年、2026年上半年：挂职锻炼（2025-07-01 至 2026-06-30，王管理批准）")])
+def test_an_academic_year_s_summary_names_a_cadre_late_or_excused_in_both_halves_once(tmp_path, exemptions, said):
+    # The year's 逾期提交和经批准免交的干部 listed each half's rows one after the other: 李娜, excused from both halves'
+    # ledgers, was two rows, as was 陈刚, late with both — read as four cadres where the page's sentence says 另有干部
+    # 1 人经批准免交台账 2 份. One row a cadre and kind, naming each half with its days late or its exemption; the
+    # sentence above it counts people (人, the rows) and ledgers (份), as the year's opening counts the excused
+    site = mkdocs_build(_excused_and_late_in_both_halves(tmp_path, exemptions), tmp_path, "2026-07-20")
+    page = (site.public / "summary/2025-2026.html").read_text(encoding="utf-8")
+    text = visible(page)
+    assert "另有干部 1 人经批准免交台账 2 份" in text
+    assert "逾期提交 1 人 2 份，经批准免交 1 人 2 份" in text
+    assert cells_text(page, "姓名") == [["李娜", "机械学院", "经批准免交（2 份）", said],
+                                       ["陈刚", "党委学生工作部", "逾期提交（2 份）", "2025年下半年：逾期 6 天；2026年上半年：逾期 5 天"]]
+    # (each half its own row on its own page, as before; a late ledger's half links its section on the cadre's page)
+    for half in ("2025-H2", "2026-H1"):
+        assert [r[0] for r in cells_text((site.public / f"summary/{half}.html").read_text(encoding="utf-8"), "姓名")] == \
+            ["李娜", "陈刚"], half
+    late = page.split("逾期 5 天")[0].rsplit("<tr", 1)[1]
+    assert {"../cadres/chen-gang.html#2025-H2", "../cadres/chen-gang.html#2026-H1"} <= set(re.findall(r'href="([^"]+)"', late))
 
 
 @pytest.mark.parametrize("title, half_title", [("填报情况（份）", "填报情况（人）"), ("联系形式（次）", None),

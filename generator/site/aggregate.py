@@ -514,9 +514,9 @@ class Aggregate:
         for r in table:
             if r["status"]["kind"] != "late" and not excused(r):
                 continue
-            out.append({"cadre": r["cadre"], "name": r["name"], "unit_name": r["unit_name"],
+            out.append({"cadre": r["cadre"], "name": r["name"], "unit": r["unit"], "unit_name": r["unit_name"],
                         "label": r["status"]["label"], "shown": bool(r["ledger"]),  # (its section on the cadre's page)
-                        "reason": r.get("exempt_reason", "")})  # (period_table's: excused_in)
+                        "excused": excused(r), "reason": r.get("exempt_reason", "")})  # (period_table's: excused_in)
         return out
 
     def excused_in(self, cadre: str, period) -> list[dict]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import Counter
 
 from generator.model import AcademicYear, Period, RecordSet
-from generator.site.aggregate import Aggregate, excused, owes
+from generator.site.aggregate import Aggregate, owes
 
 # what the year adds up of its periods' stats (period_stats' keys; the halves' own figures stay in them)
 ADDED = ("required", "filed", "unowed", "exempt", "on_time", "missing", "waiting", "activities", "students", "feedback",
@@ -45,8 +45,8 @@ def years_of(rs: RecordSet, periods: list[str]) -> list[tuple[AcademicYear, list
 
 
 def year_stats(agg: Aggregate, year: AcademicYear, owned: list[Period], stats: dict, tables: dict) -> dict:
-    """The year's figures: its periods' stats (oldest first) and their sums, the cadres who owed a ledger of it (人) and
-    those excused one (人: `exempt` counts the ledgers excused),
+    """The year's figures: its periods' stats (oldest first) and their sums, the cadres who owed a ledger of it (人), its
+    late and excused cadres (_irregular) and how many were excused (人: `exempt` counts the ledgers excused),
     its units' rows added up by unit (each half's by the unit at its end) with their 合计, and whether the year is
     over: ended by the site's day, every period of it begun and all its ledgers due."""
     halves = [stats[p.id] for p in owned if p.id in stats]
@@ -63,6 +63,7 @@ def year_stats(agg: Aggregate, year: AcademicYear, owned: list[Period], stats: d
             units[r["unit"]]["people"].add(r["cadre"])
     unit_rows = [dict(u, people=len(u["people"])) for u in sorted(units.values(), key=lambda u: agg.unit_order(u["unit"]))]
     people = len({r["cadre"] for r in rows if owes(r)})
+    irregular = _irregular(agg, halves)
     total = {"unit": "", "name": "合计", **{k: sum(u[k] for u in unit_rows) for k in Aggregate.UNIT_COUNTS},
              "people": people, "total": True}
     # (a period of it not on the site: not begun yet, or gone by with no ledger owed nor handed in — the site's first
@@ -72,11 +73,32 @@ def year_stats(agg: Aggregate, year: AcademicYear, owned: list[Period], stats: d
     # (its name and page as a period's stats give theirs: the summary compared with it says them alike)
     return {"id": year.id, "name": f"{year.id} 学年", "period": year.id, "start": year.start.isoformat(),
             "end": year.end.isoformat(), "halves": halves, "people": people,
-            "exempt_people": len({r["cadre"] for r in rows if excused(r)}),
+            "irregular": irregular, "exempt_people": sum(r["excused"] for r in irregular),
             **{k: _added(halves, k) for k in CHARTED}, **{k: sum(h[k] for h in halves) for k in ADDED},
             "resolved": sum(h["fb_meanings"].get("resolved", 0) for h in halves),
             "units": [*unit_rows, total] if unit_rows else [], "not_begun": not_begun, "absent": absent,
             "over": year.end < agg.today and not not_begun and not any(h["waiting"] for h in halves)}
+
+
+def _irregular(agg: Aggregate, halves: list[dict]) -> list[dict]:
+    """The year's cadres who filed late or were excused (its halves' `irregular`, Aggregate._irregular): one row a
+    cadre and kind (逾期 / 免交: Aggregate's `excused`), in the units' order (her unit at the latest half's end), each
+    naming its halves — those alike said together (one exemption over both: 2025年下半年、2026年上半年：挂职锻炼（…）) —
+    with her days late or her exemption: a cadre excused from both halves is one person (人) excused two ledgers (份),
+    as year_stats counts her."""
+    rows: dict[tuple, dict] = {}
+    for h in halves:
+        for r in h["irregular"]:
+            row = rows.setdefault((r["cadre"], r["excused"]), {"cadre": r["cadre"], "name": r["name"],
+                                                              "excused": r["excused"], "units": [], "halves": []})
+            row["unit"] = r["unit"]
+            row["units"] += [r["unit_name"]] * (r["unit_name"] not in row["units"])
+            row["halves"].append({"period": h["period"], "name": h["name"], "shown": r["shown"],
+                                  "said": r["reason"] or r["label"]})  # (逾期 6 天; an exemption, whole)
+    for row in rows.values():  # (the halves said alike, together, in the order of the first)
+        row["said"] = [{"said": said, "halves": [h for h in row["halves"] if h["said"] == said]}
+                       for said in dict.fromkeys(h["said"] for h in row["halves"])]
+    return sorted(rows.values(), key=lambda r: (agg.unit_order(r["unit"]), r["cadre"], r["excused"]))
 
 
 # the year page's 各单位情况 (year_stats' unit rows): the half-year's columns (pages.UNIT_FIGURES), its 应填报 counted
