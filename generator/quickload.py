@@ -35,12 +35,14 @@ none of them can matter, and returns None (→ the full loader) otherwise:
   `True`/`Null`/`~` (text for rapidyaml, true/null for us), `.inf`/`.nan` spellings
   (rapidyaml rewrites `inf` as `.inf`).
 
-A usual file (none of _UNCOMMON's bytes: most ledgers) is first read by our own C extension,
-`generator/_quickscan.c` (built by `make`: `_quickscan.scan`), which builds the values straight from the
-bytes — block mappings and lists, one-line plain scalars, empty values — as this module's walk would
-give them (_nodes_if_plain: keys and short strings interned, `texts` filled), or refuses anything
-outside that subset, and the file goes on to rapidyaml as before.  Without the built module (no C
-compiler where `make` ran) every file goes to rapidyaml.
+Every file is first read by our own C extension, `generator/_quickscan.c` (built by `make`:
+`_quickscan.scan`), before any of the checks above: it checks the bytes itself (none of _UNCOMMON's, UTF-8,
+none of U+2028/2029/FEFF/FFFE/FFFF: a usual file, most ledgers) and builds the values straight from them —
+block mappings and lists, one-line plain scalars, empty values — as this module's walk would give them
+(_nodes_if_plain: keys and short strings interned, `texts` filled), or refuses anything outside that
+subset, and so every file one of the checks above refuses (_gated); a file it refuses goes through them
+to rapidyaml as before.  Without the built module (no C compiler where `make` ran) every file goes to
+rapidyaml.
 
 tests/test_bench_fastpath.py compares this path with the full loader on every fixture,
 the hostile corpus, a matrix of tricky scalars and 30,000 random documents; tests/test_quickscan.py
@@ -128,46 +130,69 @@ def read(raw: bytes, texts: set | None = None) -> tuple:
     """(the file's values as the full loader reads them, its text: the bytes decoded, without the
     BOM), or (None, None): let the full loader do it.  `texts`, an empty set, is given every key and string
     of the values, and each number and boolean as written (_nodes_if_plain's walk: the privacy scan's,
-    Document.texts; of a file refused, some of them).  A usual file is read by _quickscan.scan first.
+    Document.texts; of a file refused, some of them).
 
-    The gates look for single bytes (memchr) and, in the decoded text, for single characters: a
-    search of the bytes for two or more (`<<`, the BOM, U+2028) took 3–5 µs each of a 5 kB ledger.
-    A file with none of the bytes they look for (_UNCOMMON: most ledgers) is told so by one pass
-    over its bytes, and skips them."""
+    The body (the BOM cut, a final line break found or put: _unended) is read by _quickscan.scan first, which
+    checks its bytes itself and refuses every file a gate refuses (_gated): most ledgers are read with no gate
+    asked.  Only a file it refuses goes through the gates, then to rapidyaml (or, `---` on its first line, to
+    the C reading again without that line)."""
     body = raw[3:] if raw.startswith(b"\xef\xbb\xbf") else raw
     unended = not body.endswith(b"\n")
     if unended:  # saved without its final line break: read as if it were there (_unended)
         if not _unended(body):
             return _REFUSED
         body += b"\n"
+    if texts is None:
+        texts = set()
+    data = _scanned(body, texts)
+    if data is not None:  # (the C reading refuses every file _gated refuses)
+        text = body.decode("utf-8")
+    else:
+        gated = _gated(body)
+        if gated is None:
+            return _REFUSED
+        text, doc, usual = gated
+        data = _scanned(doc, texts) if usual and doc is not body else None  # (`---` first: the document's reading)
+        if data is None:
+            data = rapidyaml(doc, texts, text)
+            if data is None:
+                return _REFUSED
+    return data, text[:-1] if unended else text
+
+
+def _scanned(doc: bytes, texts: set) -> dict | None:
+    """The C reading's values of the document (`texts` filled), or None: refused (and `texts` cleared of what it
+    added before refusing: rapidyaml's walk fills it again), or the module not built."""
+    if _quickscan is None:
+        return None
+    data = _quickscan.scan(doc, texts)
+    if data is None:
+        texts.clear()
+    return data
+
+
+def _gated(body: bytes) -> tuple | None:
+    """(the body decoded, its document: _document, whether it is usual: none of _UNCOMMON's bytes), or None if a
+    gate refuses it: what rapidyaml or our walk would read otherwise than the full loader, or what the full loader
+    reports.  Asked only of a file the C reading refuses, which refuses every file a gate refuses (a byte of
+    _UNCOMMON or its own list, not UTF-8, U+2028/2029/FEFF/FFFE/FFFF; `---` at a line's start, a key's `-`)."""
     usual = len(body.translate(None, _UNCOMMON)) == len(body)
     if not usual and (len(body.translate(None, _CONTROLS)) != len(body)
                       or b"\r" in body and body.count(b"\r") != body.count(b"\r\n")):
-        return _REFUSED
+        return None
     try:  # bytes not UTF-8: orjson refused them in a value or a key, and a comment's were refused too
         text = body.decode("utf-8")
     except UnicodeDecodeError:
-        return _REFUSED
+        return None
     if "\ufeff" in text:  # a BOM after the start
-        return _REFUSED
+        return None
     doc = _document(body)
     if doc.startswith(_STARTS) or "\n---" in text or not usual and (_refused(doc) or _risky(doc) or _noted(body, text)):
-        return _REFUSED
+        return None
     if ("\u2028" in text or "\u2029" in text or "\ufffe" in text or "\uffff" in text or not usual and b"\xc2" in body) \
             and load.UNALLOWED_CHAR.search(text):  # C1 controls, U+FFFE/U+FFFF, Unicode line separators
-        return _REFUSED
-    if texts is None:
-        texts = set()
-    data = None
-    if usual and _quickscan is not None:
-        data = _quickscan.scan(doc, texts)
-        if data is None:
-            texts.clear()  # (what it added before refusing: rapidyaml's walk fills it again)
-    if data is None:
-        data = rapidyaml(doc, texts, text)
-        if data is None:
-            return _REFUSED
-    return data, text[:-1] if unended else text
+        return None
+    return text, doc, usual
 
 
 def rapidyaml(doc: bytes, texts: set, text: str) -> dict | None:

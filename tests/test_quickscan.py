@@ -74,13 +74,15 @@ def _full_loader(raw: bytes) -> load.Parsed:
 
 
 def _as_full_loader(raw: bytes, scan) -> dict | None:
-    """The C reading of `raw` (None: refused) after asserting it is the full loader's without a finding, `texts`
-    as the values say and as rapidyaml's path gives them (where it reads the file), keys and short strings
-    interned: the same object as in a second reading (another file)."""
+    """The C reading of `raw` (None: refused) after asserting that no gate of quickload.read refuses it (_gated: the
+    C reading runs before them), that it is the full loader's without a finding, `texts` as the values say and as
+    rapidyaml's path gives them (where it reads the file), keys and short strings interned: the same object as in
+    a second reading (another file)."""
     texts: set = set()
     got = scan(raw, texts)
     if got is None:
         return None
+    assert quickload._gated(raw) == (raw.decode(), raw, True), raw  # (it runs before the gates: none may refuse it)
     full = _full_loader(raw)
     assert not full.problems and repr(got) == repr(full.data), (raw, got, full.data, [f.code for f in full.problems])
     assert texts == _texts(got, set()), raw
@@ -316,6 +318,60 @@ def test_mutated_ledgers_never_crash_the_c_reading_and_it_gives_the_full_loader_
                 quick = quickload.read(raw)[0]
                 assert quick is None or quick == _full_loader(raw).data
     assert taken > 500, taken
+
+
+# What each gate of quickload.read looks for (_gated): document markers and directives at a line's start, a BOM
+# after the start, C1 controls, U+2028/2029/FFFE/FFFF, bytes not UTF-8, controls, CR, a merge key, comments, a wide
+# comma in a flow list, escapes, indicators, quotes, block scalars — each put into a usual ledger somewhere.
+GATED = [b"\n---", b"\n---\n", b"\n--- x", b"\n...", b"\n...\n", b"\n... # c", b"\n%YAML 1.1", b"\n%", b"%", b"<<: ",
+         b"<<", b"\n<<: 1", "\ufeff".encode(), "\u2028".encode(), "\u2029".encode(), "\ufffe".encode(),
+         "\uffff".encode(), "\u0085".encode(), "\u0080".encode(), "\u009f".encode(), "\u00a0".encode(), b"\xff",
+         b"\xc0\x80", b"\xed\xa0\x80", b"\xf4\x90\x80\x80", b"\xe5\xa5", b"\x00", b"\x1b", b"\x7f", b"\t", b"\r",
+         b"\r\n", b"#", b" # c", b" #c", "[a\uff0cb]".encode(), "[a\u3001b]".encode(), b'"\\x01"', b'"a"', b"'a'",
+         b"&a ", b"*a", b"!t ", b"@", b"`", b"? ", b"|", b">", b"|\n  x", b"[a, b]", b"{a: 1}", b"\\", b".", b"1.5"]
+FIRST = [b"---\n", b"--- # c\n", b"---  \n", b"--- x\n", b"---\n---\n", b"...\n", b"%YAML 1.1\n---\n", b"\xef\xbb\xbf",
+         b"\xef\xbb\xbf---\n", b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff", b"\n---\n"]
+
+
+def test_the_c_reading_refuses_every_file_a_gate_refuses_so_it_reads_each_file_before_them(tmp_path):
+    """quickload.read asks the C reading first and the gates (_gated) only of a file it refuses: so every file a
+    gate refuses, it refuses too.  12,000 demo ledgers with one or two of the things the gates look for (GATED)
+    put in at random places (or FIRST before them, or the final line break taken away): wherever a gate refuses
+    the body, the C reading does; and quickload.read gives the full loader's values without a finding, and its
+    text, or nothing — None wherever the full loader reports — as it does with the module left out."""
+    scan = _scan()
+    records = demo_records(tmp_path / "records")
+    ledgers = [p.read_bytes() for p in sorted(records.glob("ledgers/*/*.yaml"))][::5]
+    assert all(_usual(raw) and scan(raw, set()) is not None for raw in ledgers)
+    rnd = random.Random(71)
+    gated = read = 0
+    with quickload.quiet():
+        for n in range(12_000):
+            raw = rnd.choice(ledgers)
+            for _ in range(rnd.choice([1, 1, 2])):
+                at = rnd.randrange(len(raw)) if rnd.random() < 0.5 else raw.find(b"\n", rnd.randrange(len(raw)))
+                raw = raw[:at] + rnd.choice(GATED) + raw[at:]
+            if n % 4 == 0:
+                raw = rnd.choice(FIRST) + raw
+            if n % 7 == 0:
+                raw = raw.rstrip(b"\n")
+            body = raw.removeprefix(b"\xef\xbb\xbf")
+            body += b"" if body.endswith(b"\n") else b"\n"
+            if quickload._gated(body) is None:
+                gated += 1
+                assert scan(body, set()) is None, raw
+            _as_full_loader(body, scan)
+            quick, text = quickload.read(raw)
+            if quick is not None:
+                read += 1
+                full = _full_loader(raw)
+                assert not full.problems and repr(quick) == repr(full.data) and text == full.text, (raw, quick, full.data)
+    assert gated > 9000 and read > 1500, (gated, read)
+    for raw, values in ((b"---\nk: 1\n", {"k": 1}), (b"--- # c\nk: 1\n", {"k": 1}), (b"k: 1\n...\n", {"k": 1}),
+                        (b"k: a<<b\n", None), (b"k: 1\n---\n", None), (b"<<: 1\n", None), (b"k: 1\n%x\n", None),
+                        ("k: a\ufeffb\n".encode(), None), ("k: a\u2028b\n".encode(), None), ("k: a\u0085b\n".encode(), None),
+                        (b"k: \xff\n", None), (b"k: a\rb\n", None), ("k: [a\uff0cb]\n".encode(), None)):
+        assert scan(raw, set()) is None and quickload.values(raw) == values, raw
 
 
 def _reports(tree: Path, records: Path, cache: Path) -> list:
