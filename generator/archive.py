@@ -26,7 +26,7 @@ from pathlib import Path
 from generator.argwords import say
 from generator import cli
 from generator import findings as F
-from generator.model import RecordSet
+from generator.model import RecordSet, status_meanings_of
 from generator.validate import parse_date
 
 MSG = {
@@ -130,12 +130,9 @@ def status_meanings(rs: RecordSet, today: dt.date, then: dict | None = None):
 def recorded_meanings(man) -> dict:
     """The meanings the manifest `man` recorded (feedback_statuses), {} when it has none."""
     words = man.data.get("feedback_statuses")
-    return _meanings(words) if isinstance(words, list) else {}
+    return status_meanings_of(words) if isinstance(words, list) else {}
 
 
-def _meanings(words) -> dict:
-    return {w["name"]: w["meaning"] for w in words if isinstance(w, dict)
-            and isinstance(w.get("name"), str) and isinstance(w.get("meaning"), str)}
 
 
 def meanings_then(rs: RecordSet, today: dt.date, asked: tuple | None = None) -> dict:
@@ -241,7 +238,7 @@ def _policy_then(rs: RecordSet, commit: str, path: str) -> dict | None:
     data = parse_bytes(then.stdout.encode("utf-8"), rs.policy.doc.file)[0] if then.returncode == 0 else None
     words = data.get("vocabularies") if isinstance(data, dict) else None
     words = words.get("feedback_statuses") if isinstance(words, dict) else None
-    return _meanings(words) if isinstance(words, list) else None
+    return status_meanings_of(words) if isinstance(words, list) else None
 
 
 def status_rows(rs: RecordSet, archived: dict) -> list[dict]:

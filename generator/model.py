@@ -94,6 +94,13 @@ def next_cycle(start: dt.date, end: dt.date, first: dt.date | None = None) -> tu
     return f"{first.year}-{last.year}", first, last
 
 
+def status_meanings_of(statuses) -> dict[str, str]:
+    """{status: its meaning} of a feedback_statuses list as written (the policy's, a version of it in Git, an archive
+    manifest's): the entries with a name and a meaning."""
+    return {s["name"]: s["meaning"] for s in statuses
+            if isinstance(s, dict) and isinstance(s.get("name"), str) and isinstance(s.get("meaning"), str)}
+
+
 class RecordSet:
     def __init__(self, root: Path, docs: list[Document] | None = None, invalid: set | None = None):
         self.root = root
@@ -340,9 +347,7 @@ class RecordSet:
     def status_meaning(self) -> dict[str, str]:
         """Feedback status word → open / in_progress / escalated / resolved (worked out once per
         policy, as `vocab`: read it, never change it)."""
-        return self.memoized(("status_meaning",), lambda: {
-            s["name"]: s["meaning"] for s in self.vocab("feedback_statuses")
-            if isinstance(s, dict) and isinstance(s.get("name"), str) and isinstance(s.get("meaning"), str)})
+        return self.memoized(("status_meaning",), lambda: status_meanings_of(self.vocab("feedback_statuses")))
 
     def setting(self, *keys, default=None):
         node = self.policy.data if self.policy else {}

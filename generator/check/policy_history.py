@@ -33,6 +33,7 @@ from generator.check.first_parent import GIT, Log, env, files, is_commit
 from generator.check.git_history import History, ask, blobs_at
 from generator.cache import KeptResult
 from generator.load import parse_bytes
+from generator.model import status_meanings_of
 from generator.validate import Days
 
 SECTIONS = ("ledger", "contacts", "freshman_coverage", "exemptions", "feedback")
@@ -86,8 +87,7 @@ def _statuses(data) -> dict:
     """{status name: its meaning} of a version of the policy (vocabularies.feedback_statuses)."""
     node = data.get("vocabularies") if isinstance(data, dict) else None
     node = node.get("feedback_statuses") if isinstance(node, dict) else None
-    return {s["name"]: s.get("meaning") for s in (node if isinstance(node, list) else ())
-            if isinstance(s, dict) and isinstance(s.get("name"), str)}
+    return status_meanings_of(node) if isinstance(node, list) else {}
 
 
 def _words(data) -> dict:
