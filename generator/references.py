@@ -523,7 +523,7 @@ def _vocab(rs: RecordSet, item: Item, key: tuple, value, vocab: str, title: str,
         if period is None or period.start <= until:
             return []
         hint = _worded(RENAMED, word=value, new=new, until=until)
-        line = _line_with(item, key, new)
+        line, extend = _line_with(item, key, new), ("", "")  # (the policy named the word: nothing to add)
     elif retired:  # (a word of an earlier list only, written after it: when it left the list)
         hint = _worded(RETIRED if day else RETIRED_IN_PERIOD, word=value, until=retired, day=on, period=item.doc.folder)
         line = None

@@ -509,9 +509,12 @@ def test_a_renamed_word_stays_right_in_the_periods_before_and_is_told_with_the_n
         ("E-REF-005", "records/ledgers/2026-H1/li-na.yaml", 8)], report
     assert report[0]["hint"].startswith("“键对键”已改称“线上交流”（2025-12-31 以后开始的期间），请改成“线上交流”。"), report
     assert report[0]["hint"].endswith("这一行写成：    channel: 线上交流"), report  # (the line last)
+    # (nothing to add to the list: the policy named the word to write, as for a synonym — not 如需新增…)
+    assert "如需新增" not in report[0]["hint"] and "policy.yaml" not in report[0]["hint"], report
     english = json.loads(cli(work, "validate", "--format", "json", "--lang", "en").stdout)
     assert english[0]["hint"].startswith("'键对键' was renamed '线上交流' (periods starting after 2025-12-31): "
                                          "write '线上交流'. "), english
+    assert "extend" not in english[0]["hint"], english
 
 
 

@@ -307,7 +307,7 @@ WRITE_AS = ("，写成“{word}”。", ": {word}. ")
 # E-REF-005's words after 可选值 on who adds a word to the list (references._extend): EXTEND, the administrator; for a
 # status, NOT_EXTENDED — validate reads no Git, and tells one the policy deleted from one mistyped only by an archived
 # period's manifest (STATUS_DELETED); else the replacement is W-CHK-029's synonyms entry, then SYNONYM says it; none
-# where the policy's synonyms or a manifest name the word to write
+# where the policy's synonyms, its renamed words or a manifest name the word to write
 EXTEND = ("如需新增，请管理员修改 {records}/policy.yaml。", " Administrators extend the list in {records}/policy.yaml.")
 NOT_EXTENDED = ("办理状态不在台账中新增：写错了的，请改成其中之一；是政策删去的状态，请改成接替它的状态，"
                 "不清楚是哪一个时请管理员在 {records}/policy.yaml 的 vocabularies.synonyms 写明，这里就会说出要改成的状态。",
