@@ -1111,35 +1111,36 @@ def _parse_many(paths: list[str], records: Path, settings, began: int, placed: f
         yield from ((at, (*one, None)) for at, one in enumerate(_loaded(paths, str(records), settings, began, placed,
                                                                           facts)))
         return
-    # The first files are loaded here before the copy is made: the validators' import, the schemas and the
-    # privacy scan's expressions their texts need are then made once, for both processes (at 12k, the
-    # records folder's own six files: ≈85 ms in a process of its own, each file after them ≈0.3 ms).
-    first = _first_loaded(paths, records)
-    yield from ((at, (*one, None)) for at, one in enumerate(_loaded(paths[:first], str(records), settings, began,
-                                                                      placed, facts)))
-    rest = paths[first:]
+    # One file is loaded here before the copy is made: the validators' import, the schemas and the privacy scan's
+    # expressions every file needs are then made once, for both processes (≈50 ms at 12k).  The records folder's
+    # own files (policy.yaml, calendar.yaml …: ≈0.1 s more, the scan of the policy's own words, which no other
+    # file needs) are loaded here too, but once the copy is made, while it takes the first groups.
+    warm = _first_loaded(paths, records)
+    before = _loaded(paths[warm:warm + 1], str(records), settings, began, placed, facts)
+    rest = paths[warm + 1:]
     if placed:  # (their files' positions are read from PyYAML's events, fastload.positions: imported once, for both)
         from generator import fastload  # noqa: F401
     step = min(GROUPS, len(rest))  # (the more, the less one process waits for the other at the end)
-    _none, parts = forked.shared(step, lambda k: _loaded(rest[k::step], str(records), settings, began, placed, facts),
-                                 lambda: None, _sent)
+    own, parts = forked.shared(step, lambda k: _loaded(rest[k::step], str(records), settings, began, placed, facts),
+                               lambda: _loaded(paths[:warm], str(records), settings, began, placed, facts), _sent)
+    yield from ((at, (*one, None)) for at, one in enumerate(own + before))
     for k, part in enumerate(parts):
         part, group = (part[0], _Group(*part[1])) if type(part) is tuple else (part, None)
-        yield from ((first + k + j * step, (*one, group)) for j, one in enumerate(part))
+        yield from ((warm + 1 + k + j * step, (*one, group)) for j, one in enumerate(part))
 
 
-FIRST_MAX = 16  # files loaded before the loading copy is made, at most (_first_loaded)
+FIRST_MAX = 16  # the records folder's own files loaded by this process as its first part, at most (_first_loaded)
 
 
 def _first_loaded(paths: list[str], records: Path) -> int:
-    """How many of the files to load (as discover orders them) this process loads before the loading
-    copy is made: those in the records folder itself (policy.yaml, calendar.yaml …: their kinds and
-    texts need most of what is made once a process), else the first file."""
+    """How many of the files to load (as discover orders them) are the records folder's own (policy.yaml,
+    calendar.yaml …: loaded by this process as its first part of the load), at most FIRST_MAX, and never every file:
+    the file after them is loaded before the loading copy is made (_parse_many)."""
     top = os.fspath(records)
     first = 0
     while first < min(FIRST_MAX, len(paths) - 1) and os.path.dirname(paths[first]) == top:
         first += 1
-    return max(first, 1)
+    return first
 
 
 def _sent(out: list) -> list | tuple:
