@@ -84,20 +84,23 @@ def _irregular(agg: Aggregate, halves: list[dict]) -> list[dict]:
     """The year's cadres who filed late or were excused (its halves' `irregular`, Aggregate._irregular): one row a
     cadre and kind (逾期 / 免交: Aggregate's `excused`), in the units' order (her unit at the latest half's end), each
     naming its halves — those alike said together (one exemption over both: 2025年下半年、2026年上半年：挂职锻炼（…）) —
-    with her days late or her exemption: a cadre excused from both halves is one person (人) excused two ledgers (份),
+    with her days late or her exemption, and her unit of each half (a cadre who moved: 学工部（2025年下半年）、…): a cadre excused from both halves is one person (人) excused two ledgers (份),
     as year_stats counts her."""
     rows: dict[tuple, dict] = {}
     for h in halves:
         for r in h["irregular"]:
             row = rows.setdefault((r["cadre"], r["excused"]), {"cadre": r["cadre"], "name": r["name"],
-                                                              "excused": r["excused"], "units": [], "halves": []})
+                                                              "excused": r["excused"], "halves": []})
             row["unit"] = r["unit"]
-            row["units"] += [r["unit_name"]] * (r["unit_name"] not in row["units"])
-            row["halves"].append({"period": h["period"], "name": h["name"], "shown": r["shown"],
+            row["halves"].append({"period": h["period"], "name": h["name"], "shown": r["shown"], "unit": r["unit_name"],
                                   "said": r["reason"] or r["label"]})  # (逾期 6 天; an exemption, whole)
     for row in rows.values():  # (the halves said alike, together, in the order of the first)
         row["said"] = [{"said": said, "halves": [h for h in row["halves"] if h["said"] == said]}
                        for said in dict.fromkeys(h["said"] for h in row["halves"])]
+        # (a cadre who moved between the halves: each unit with its halves, whose ledgers it answers for; else the one)
+        units = dict.fromkeys(h["unit"] for h in row["halves"])
+        row["units"] = list(units) if len(units) == 1 else [
+            f"{u}（{'、'.join(h['name'] for h in row['halves'] if h['unit'] == u)}）" for u in units]
     return sorted(rows.values(), key=lambda r: (agg.unit_order(r["unit"]), r["cadre"], r["excused"]))
 
 
