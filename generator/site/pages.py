@@ -269,12 +269,17 @@ class Site:
                       unit_figures=UNIT_FIGURES, semesters_begun=begun, freshmen_begun=freshmen, cases_page=cases_page,
                       **ctx)
         years = ctx["school_years"]
+        grades = {y.id: y.first_year for y in rs.academic_years()}
         for i, year in enumerate(years):  # (its semesters and freshmen as its periods' summaries say them, though a
             # period of it is not on the site)
             prev = years[i + 1] if i + 1 < len(years) else None  # (the year before, compared with: newest first)
+            # (a year with no freshman class on the coverage page: its grade has no class records yet, or it came
+            # before the first assignment cycle — the page says which)
+            grade = grades[year["id"]]
             self.page(f"summary/{year['id']}.md", "summary_year.md.j2", school_year=year, prev=prev,
                       semesters_begun=[r for r in reversed(semester_counts) if year["start"] <= r["start"] <= year["end"]],
-                      freshmen_begun=[f for f in [_freshmen(year["id"], coverage)] if f], unit_figures=YEAR_UNIT_FIGURES, **ctx)
+                      freshmen_begun=[f for f in [_freshmen(year["id"], coverage)] if f], unit_figures=YEAR_UNIT_FIGURES,
+                      grade=grade, grade_recorded=grade in rs.class_cohort.values(), **ctx)
         self.page("cadres/index.md", "cadres_index.md.j2", **ctx)
         # a cadre's and a unit's page are given only what they show of every period and semester (a
         # template asking more fails): the page memo then keeps them when another cadre's ledger changes
