@@ -521,6 +521,17 @@ def named_as_given(reports: Path, folders: list[tuple[Path, Path]]) -> None:
             report.write_text(named, encoding="utf-8")
 
 
+def _removed(cache: Path, *more: Path) -> None:
+    """The cache folder `cache` (and the folders `more`) removed, once the copies the last command left
+    writing there are done (cache.settled): else one would write its files again into the empty cache of the
+    next cold run."""
+    from generator.cache import settled
+
+    settled(cache)
+    for folder in (cache, *more):
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 def bench_corpus(records: Path, n: str, facts: dict, args, work: Path) -> dict:
     """Every measurement on one records folder (`n` names its cache and site folders; `size`,
     unless given, is its number of ledgers)."""
@@ -531,7 +542,7 @@ def bench_corpus(records: Path, n: str, facts: dict, args, work: Path) -> dict:
     gen = [PY, "-m", "generator"]
     validate = gen + ["validate", "--records", str(records), "--format", "json"]
     check = gen + ["check", "--records", str(records), "--today", args.today, "--format", "json"]
-    clear = lambda _i: shutil.rmtree(cache, ignore_errors=True)  # noqa: E731
+    clear = lambda _i: _removed(cache)  # noqa: E731
     say = lambda what: print(f"bench {n}: {what} …", file=sys.stderr, flush=True)  # noqa: E731
 
     reports = work / f"reports-{n}"  # every report kept: the reference path's must be the same, byte for byte
@@ -578,8 +589,7 @@ def bench_corpus(records: Path, n: str, facts: dict, args, work: Path) -> dict:
         mk = [str(Path(PY).parent / "mkdocs"), "build", "-q", "-f", str(ROOT / "mkdocs.yml"), "-d", str(public)]
 
         def fresh(_i):
-            for p in (cache, generated, public):
-                shutil.rmtree(p, ignore_errors=True)
+            _removed(cache, generated, public)
 
         res["site_cold"] = repeat(args.site_reps, mk, site_env, before=fresh)
         res["site_warm"] = repeat(args.site_reps, mk, site_env)

@@ -34,7 +34,9 @@ faster:
   marshalled; `CONTACT_LEDGER_WORKERS=1` for one process; see `workers`); the cache file is
   then written by a copy of this process while the checks run (forked.aside; in `check`, by
   the copy made for the record stages once they are done: forked.holding), which the
-  command waits for before it ends.  On a warm run, a copy compares each file's status with
+  command does not wait for before it ends (its report out): the copy holds a lock in the cache
+  folder until its files are written, and the next command waits for it before it reads there
+  (`cache_dir`, `settled`: forked.settled).  On a warm run, a copy compares each file's status with
   the kept one (forked.both) while this process takes in the cache's results, and loads the
   few files changed since (`_statuses_compared`).
 
@@ -293,7 +295,15 @@ def cache_dir(records: Path) -> Path | None:
     setting = os.environ.get("CONTACT_LEDGER_CACHE", "")
     if setting in ("0", "off", "no"):
         return None
-    return Path(setting) if setting else records.resolve().parent / ".cache" / "contact-ledger"
+    folder = Path(setting) if setting else records.resolve().parent / ".cache" / "contact-ledger"
+    forked.settled_once(folder)  # (the copies an earlier command left writing there: done before it is read)
+    return folder
+
+
+def settled(folder: Path) -> None:
+    """Wait until the copies still writing cache files in `folder` are done (forked.settled): what a reader
+    of the files a command wrote, once it has ended, does first — every command does it once (cache_dir)."""
+    forked.settled(folder)
 
 
 def cache_file(records: Path) -> Path | None:
@@ -465,18 +475,19 @@ def write_cache_file(path: Path, entries, raw: bool = False) -> None:
 ASIDE_MIN = 1000  # entries below which a whole cache file is written here
 
 
-def written(write, entries: int) -> None:
-    """write() a whole cache file of `entries` entries: by a copy of this process while it goes
-    on (forked.aside) when they are many; when a copy is to write others anyway (forked.held), here once
-    this process's work is done, while that copy writes (forked.last: a cold `check` at 12k writes its 816
-    cadres' results, ≈20–50 ms, after its report, beside the chains' rows); else here, and now: a copy
+def written(write, entries: int, path: Path) -> None:
+    """write() a whole cache file `path` of `entries` entries: by a copy of this process while it goes
+    on (forked.aside; the copy holds a lock in the file's folder until it is done: forked.settled) when
+    they are many; when a copy is to write others anyway (forked.held), once this process's work is done,
+    while that copy writes (forked.last: a cold `check` at 12k writes its 816 cadres' results, ≈20–50 ms,
+    after its report, beside the chains' rows, by one copy that outlives it); else here, and now: a copy
     would cost more, and a caller in this process (a test, the site's build) finds it written when the
     call returns, not while it goes on to change the folder (`git add` of a records folder whose cache
     is inside it; forked.wait first, when it may be held)."""
     if entries >= ASIDE_MIN:
-        forked.aside(write)
+        forked.aside(write, path.parent)
     elif forked.held():
-        forked.last(write)
+        forked.last(write, path.parent)
     else:
         write()
 
@@ -868,7 +879,7 @@ def _load_and_validate(records: Path, placed: frozenset, facts=None):
                 write_cache_file(status_file, known_status)
 
         if changed is None:  # the whole cache file (49 MB at 12k): written while the checks run
-            written(write, len(new))
+            written(write, len(new), where)
         else:  # a small delta: here (a copy of this process would cost more)
             write()
     return docs, findings, invalid
@@ -918,7 +929,7 @@ class Memo:
         if changed is None:
             if not _same(self.new, self.main):  # (a cold run at 12k: 37 MB in three memos, written
                 path, entries = self.path, {self.context: self.new}  # by copies while this goes on)
-                written(lambda: write_cache_file(path, entries), len(self.new))
+                written(lambda: write_cache_file(path, entries), len(self.new), path)
             remove_cache_file(self.delta_path)
         elif not _same(changed, self.delta):
             write_cache_file(self.delta_path, {self.context: changed})
@@ -1019,7 +1030,7 @@ class FileMemo:
         def write() -> None:
             write_cache_file(path, entries)
             remove_cache_file(delta_path)
-        written(write, len(self.rels))
+        written(write, len(self.rels), path)
 
 
 _LISTS = ("rels", "shas", "files", "results")

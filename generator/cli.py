@@ -356,7 +356,7 @@ def outlive(*values) -> None:
 
 def finish(code: int) -> NoReturn:  # noqa: F821 (a string: typing's import cost every command ≈3 ms)
     """End `python -m generator` with exit code `code`: its output flushed and the exit
-    handlers run (forked.wait: the copies still writing cache files), then os._exit, without
+    handlers run (forked._ending: the cache files still to write given to a copy that outlives it), then os._exit, without
     Python's teardown, which would free every object the run built, one by one (0.05 s at 12k)."""
     for stream in (sys.stdout, sys.stderr):
         try:

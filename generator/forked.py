@@ -15,6 +15,11 @@ the copy), and more than one core unless CONTACT_LEDGER_WORKERS says otherwise. 
 or when the copy fails in any way, `side()` (each part) simply runs here after `main()`, so the
 results are the same either way (tested).  The copy ends with os._exit: it never flushes this
 process's buffered output or runs its exit handlers.
+
+A command ends once its report is out: the copies still writing its cache files then are not waited
+for.  Each holds a lock on a file of its own in the folder it writes to until it is done, and a later
+command waits for those locks before it first reads there (`settled`); such a copy's standard streams
+are /dev/null, so that the command's caller is not kept waiting on its pipes.
 """
 from __future__ import annotations
 
@@ -81,11 +86,14 @@ def shared(parts: int, work, main, send=None) -> tuple:
     os.close(fill)  # (so that an empty queue reads as its end)
     said, say = os.pipe()  # the copy writes one byte there when it is done
     out = _scratch()
+    locks = _locked(_HELD)  # (the folders of the writes held for this copy: see `settled`)
     try:
         pid = os.fork()
     except OSError:
         for fd in (queue, said, say, out):
             os.close(fd)
+        _removed(locks)
+        _unlocked(locks)
         here = main()
         return here, [work(k) for k in range(parts)]
     jobs = _HELD[:]  # (aside's writes held for this copy: done by it once its parts are)
@@ -103,11 +111,14 @@ def shared(parts: int, work, main, send=None) -> tuple:
                 k = int.from_bytes(token, "little")
                 _write_frame(out, k, _packed(work(k) if send is None else send(work(k))))
             _write_frame(out, _WORKED, _packed({k: v for k, v in RECALL.worked.items() if k not in before}))
+            _quiet()  # (it may outlive the command: its caller's pipes are not kept open by it)
             os.write(say, b"1")
             code = 0
         finally:
-            _done(jobs)  # (this process is not waited for by the one that made it, until that one ends)
+            _done(jobs)  # (this process is not waited for by the one that made it: its locks say when it is done)
+            _removed(locks)
             os._exit(code)
+    _unlocked(locks)
     os.close(say)
     frames, results = _Frames(out), {}
     try:
@@ -121,6 +132,7 @@ def shared(parts: int, work, main, send=None) -> tuple:
     except BaseException:
         os.kill(pid, signal.SIGKILL)
         os.waitpid(pid, 0)
+        _removed(locks)
         raise
     finally:
         for fd in (queue, said, out):
@@ -199,11 +211,95 @@ def _unpacked(data: bytes):
     return pickle.loads(body)
 
 
-_ASIDE: list[int] = []  # copies not yet waited for: writing files, or done with their parts (all at exit)
+_ASIDE: list[int] = []  # copies not yet waited for (`wait`): writing files, or done with their parts
+_UNLOCKED: set[int] = set()  # copies writing files of no folder named (aside): waited for at exit
 _ORIGIN = os.getpid()  # the process that waits for them (a copy ends with os._exit, waiting for none)
 
+LOCKS = ".writing-"  # the lock files of the copies writing in a folder (settled)
+_SETTLED: set = set()  # the folders this process has waited for (settled_once)
 
-_HELD: list = []  # aside's writes held for the next copy of this process (holding)
+
+def settled(folder) -> None:
+    """Wait until the copies still writing files in `folder` are done — those a command left behind it
+    when it ended (its report out, the cache files still to write) and any other process's.  Each such
+    copy holds an exclusive lock (fcntl.flock) on a file of its own there, `.writing-…`, from before the
+    command that made it ended until its last write (`_locked`): a shared lock taken on each waits for it.
+    So a later command reads the files it left whole (as every cache file is written: whole or not at
+    all), and the newest.  A folder missing or unreadable: nothing to wait for."""
+    try:
+        names = [name for name in os.listdir(folder) if name.startswith(LOCKS)]
+    except OSError:
+        return
+    for name in names:
+        try:
+            fd = os.open(os.path.join(folder, name), os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
+        except OSError:  # (its copy done: removed)
+            continue
+        try:
+            import fcntl  # (POSIX, as fork: where there is none, no copy made a lock file)
+
+            fcntl.flock(fd, fcntl.LOCK_SH)
+        except OSError:
+            pass
+        finally:
+            os.close(fd)
+
+
+def settled_once(folder) -> None:
+    """`settled(folder)` the first time this process reads or writes there (cache.cache_dir), never in a copy
+    (its maker has waited already; the locks there since are its maker's own copies', whose files a command
+    reads only after `wait`, as before: `chain_rows`, `cache._read_results`)."""
+    key = os.fspath(folder)
+    if key not in _SETTLED and os.getpid() == _ORIGIN:
+        _SETTLED.add(key)
+        settled(key)
+
+
+def _locked(jobs: list) -> list:
+    """[(fd, path)]: a lock file of its own made and locked (exclusive) in each folder `jobs` write to, for
+    the copy about to be made to do them, which inherits the lock (the same open file): this process closes
+    its descriptors once the copy is made (`_unlocked`), never holding a lock while it goes on, and the copy
+    removes the files when its writes are done; the lock ends with it, however it ends."""
+    locks = []
+    for folder in {os.fspath(folder) for _write, folder in jobs if folder is not None}:
+        _SETTLED.add(folder)  # (its own copies are waited for by `wait`, not by their locks)
+        try:
+            os.makedirs(folder, exist_ok=True)
+            fd, path = tempfile.mkstemp(dir=folder, prefix=LOCKS)
+        except OSError:  # (a folder it cannot write to: the writes fail too)
+            continue
+        import fcntl
+
+        fcntl.flock(fd, fcntl.LOCK_EX)  # (a file of its own: never waits)
+        locks.append((fd, path))
+    return locks
+
+
+def _unlocked(locks: list) -> None:
+    """This process's descriptors of `locks` closed (the copy's own still hold them)."""
+    for fd, _path in locks:
+        os.close(fd)
+
+
+def _removed(locks: list) -> None:
+    """The lock files of `locks` removed: the copy's writes are done (or no copy was made, or it was killed)."""
+    for _fd, path in locks:
+        try:
+            os.unlink(path)
+        except OSError:
+            pass
+
+
+def _quiet() -> None:
+    """This copy's stdin, stdout and stderr on /dev/null: a copy that outlives the command must not keep its
+    caller's pipes open (`$(…)`, subprocess.run(capture_output=True) read until every writer's end is closed)."""
+    null = os.open(os.devnull, os.O_RDWR)
+    for fd in (0, 1, 2):
+        os.dup2(null, fd)
+    os.close(null)
+
+
+_HELD: list = []  # [(write, its folder)] of aside's writes held for the next copy of this process (holding)
 _HOLDING = [0]  # how many `holding` blocks this process is in
 
 
@@ -215,12 +311,12 @@ def holding(last: bool = False):
     again (a cold 12k `check` made three copies only to write cache files: ≈20,000 such faults
     after each, ≈0.1 s of CPU a copy with its own copying and its end).  Writes still held at the
     end of the block go aside then, all in one copy (`wait` within the block leaves them held); with
-    `last` (a command that ends soon after the block: `check`, its report), they are done by this
-    process once its work is done (`last`), and no copy is made for them: a cold 12k `check`'s copy
-    writing the chains' rows (made after the checks, before the report) was the last process the
-    command waited for, 0.05–0.9 s after the report — its fork, the ≈23,000 pages it touched of this
-    process's (the refcounts of the rows it wrote), and the report's pages copied again here after it,
-    for ≈0.07 s of writing.  Blocks within blocks: the outermost's `last` decides."""
+    `last` (a command that ends soon after the block: `check`, its report), they are left for its end
+    (`last`), and no copy is made for them then: a cold 12k `check`'s copy writing the chains' rows
+    (made after the checks, before the report) was the last process the command waited for, 0.05–0.9 s
+    after the report — its fork, the ≈23,000 pages it touched of this process's (the refcounts of the
+    rows it wrote), and the report's pages copied again here after it, for ≈0.07 s of writing.  Blocks
+    within blocks: the outermost's `last` decides."""
     _HOLDING[0] += 1
     try:
         yield
@@ -231,35 +327,35 @@ def holding(last: bool = False):
             _HELD.clear()
             if last:
                 _LAST.extend(jobs)
-            else:
-                aside(lambda: _done(jobs))
+            elif not (_can_fork() and _behind(jobs)):
+                _done(jobs)
 
 
 def held() -> bool:
     """Whether writes are held already (within `holding`) for a copy made anyway: a small write is then
-    done by this process once its work is done (`last`), while that copy does the big ones."""
+    left for this process's end (`last`), while that copy does the big ones."""
     return bool(_HELD) and _HOLDING[0] > 0
 
 
-_LAST: list = []  # writes this process does once its work is done (`wait`), while its copies do theirs
+_LAST: list = []  # [(write, its folder)] left for this process's end (`last`), while its copies do theirs
 
 
-def last(write) -> None:
-    """write() by this process once its work is done — at `wait`, when the command ends, or at a build's end
-    in one that goes on (`done_last`: mkdocs serve) — while the copies
-    it made write the files they were given (a cold 12k `check`: the cadres' results and the chains' rows,
-    after its report, while the checks' copy writes the load's results and the facts); here and now in a copy."""
+def last(write, folder=None) -> None:
+    """write() (of a file in `folder`) once this process's work is done: when the command ends, by one copy
+    made then that outlives it (`_ending`: a cold 12k `check`'s cadres' results and chains' rows, after its
+    report, while the checks' copy writes the load's results and the facts), at `wait` here, or at a build's
+    end in one that goes on (`done_last`: mkdocs serve); here and now in a copy."""
     if os.getpid() != _ORIGIN:
         write()
         return
-    _LAST.append(write)
+    _LAST.append((write, folder))
 
 
 def done_last() -> None:
     """The writes `last` holds, done here now (outside `holding`): at `wait`, and at the end of each build of
-    a process that goes on after it — `mkdocs serve` (the site's hook, on_post_build) never reaches `wait`
-    before it is stopped, so a cold build's cadres' results were written only then, held meanwhile (and a
-    later build's, each), and the next build, finding no file, worked them out again."""
+    a process that goes on after it — `mkdocs serve` (the site's hook, on_post_build) never ends before it
+    is stopped, so a cold build's cadres' results were written only then, held meanwhile (and a later
+    build's, each), and the next build, finding no file, worked them out again."""
     if _LAST and not _HOLDING[0] and os.getpid() == _ORIGIN:
         jobs = _LAST[:]
         _LAST.clear()
@@ -267,48 +363,62 @@ def done_last() -> None:
 
 
 def _done(jobs: list) -> None:
-    """Each write of `jobs`, whatever becomes of the others."""
-    for write in jobs:
+    """Each write of `jobs` ([(write, its folder)]), whatever becomes of the others."""
+    for write, _folder in jobs:
         try:
             write()
         except Exception:  # noqa: BLE001 - a cache file not written only costs speed
             pass
 
 
-def aside(write) -> None:
-    """write() in a copy of this process, while this one goes on (a cold 12k run writes a 49 MB
-    cache file: 0.5 s it need not wait for).  Where `both` would not fork, or the fork fails,
-    write() runs here and now.  The copies are waited for before this process ends (atexit),
-    and before it reads a file they may be writing (`wait`): so every command still leaves its
-    files written when it ends, and the next one reads them.  write() must keep to writing
-    files atomically (cache.write_cache_file): whatever becomes of the copy, a reader sees the old
-    file or the new one.  A caller that removes the folder written to calls `wait()` first
-    (ownership.roles_at: records checked in a temporary folder, their cache beside them)."""
+def aside(write, folder=None) -> None:
+    """write() (of a file in `folder`) in a copy of this process, while this one goes on (a cold 12k run
+    writes a 49 MB cache file: 0.5 s it need not wait for).  Where `both` would not fork, or the fork fails,
+    write() runs here and now.  The copies are waited for before this process reads a file they may be
+    writing (`wait`); a copy given its folder holds a lock there until it is done (`settled`), and the
+    command ends without waiting for it (its report out, the next command waits for the files), one given
+    none is waited for at the end.  write() must keep to writing files atomically
+    (cache.write_cache_file): whatever becomes of the copy, a reader sees the old file or the new one.
+    A caller that removes the folder written to calls `wait()` first (ownership.roles_at: records checked
+    in a temporary folder, their cache beside them)."""
     if not _can_fork() or os.getpid() != _ORIGIN:  # (a copy's own copy would outlive it, unwaited for)
         write()
         return
     if _HOLDING[0]:
-        _HELD.append(write)
+        _HELD.append((write, folder))
         return
+    if not _behind([(write, folder)]):
+        write()
+
+
+def _behind(jobs: list) -> bool:
+    """Whether a copy of this process was made to do `jobs` ([(write, its folder)]) while this one goes on,
+    or ends: locked in their folders (`_locked`), quiet."""
+    locks = _locked(jobs)
     try:
         pid = os.fork()
     except OSError:
-        write()
-        return
+        _removed(locks)
+        _unlocked(locks)
+        return False
     if pid == 0:  # the copy
-        code = 1
+        gc.disable()  # (it lives for its writes only: see `shared`)
         try:
-            write()
-            code = 0
+            _quiet()
+            _done(jobs)
+            _removed(locks)
         finally:
-            os._exit(code)
+            os._exit(0)
+    _unlocked(locks)
     _ASIDE.append(pid)
+    if any(folder is None for _write, folder in jobs):
+        _UNLOCKED.add(pid)
+    return True
 
 
-@atexit.register
 def wait() -> None:
-    """Wait until every copy started by `aside` has ended (and, at the end, each write `holding` still
-    holds is done here).  Within a `holding` block the held writes stay held: a reader there (the
+    """Wait until every copy started by `aside` has ended (and each write `holding` still holds, or `last`
+    leaves, is done here).  Within a `holding` block the held writes stay held: a reader there (the
     chains' rows read before the checks' parts) reads another file than they write — a cache file is
     read before it is written in a run — and doing them here would keep this process from its work."""
     if _HELD and not _HOLDING[0] and os.getpid() == _ORIGIN:
@@ -318,6 +428,28 @@ def wait() -> None:
     done_last()  # (while the copies write theirs)
     while _ASIDE:
         pid = _ASIDE.pop()
+        _UNLOCKED.discard(pid)
+        try:
+            os.waitpid(pid, 0)
+        except ChildProcessError:
+            pass
+
+
+@atexit.register
+def _ending() -> None:
+    """At this process's end (a command's, its report out): the writes still held or left for it are done
+    by one copy that outlives it, locked in their folders (`_behind`), so that its caller waits for the
+    report and the exit status only, and the next command for the files (`settled`); here, where no copy is
+    made (one worker, no fork) or a write names no folder.  The copies still writing a folder they hold a
+    lock in are not waited for; those given none are."""
+    if os.getpid() != _ORIGIN:
+        return
+    # (not cleared: what the writes hold — the chains' rows, the cadres' results: millions of objects at 12k — is
+    # not freed here as the process ends, each refcount written to a page the copy shares: 0.2 s at 12k)
+    jobs = _HELD + _LAST
+    if jobs and not (_can_fork() and all(folder is not None for _write, folder in jobs) and _behind(jobs)):
+        _done(jobs)
+    for pid in [pid for pid in _ASIDE if pid in _UNLOCKED]:
         try:
             os.waitpid(pid, 0)
         except ChildProcessError:

@@ -347,9 +347,11 @@ def test_a_fast_validator_accepts_what_jsonschema_accepts():
 def _cli(records: Path, cache_dir: Path, *args):
     env = {**os.environ, "CONTACT_LEDGER_CACHE": str(cache_dir)}
     env.pop("CONTACT_LEDGER_DEBUG", None)
-    return subprocess.run([sys.executable, "-m", "generator", "validate", "--records", str(records),
-                           "--format", "json", *args], capture_output=True, text=True, cwd=REPO, env=env,
-                          timeout=60)
+    run = subprocess.run([sys.executable, "-m", "generator", "validate", "--records", str(records),
+                          "--format", "json", *args], capture_output=True, text=True, cwd=REPO, env=env,
+                         timeout=60)
+    cache.settled(cache_dir)  # (the copies it left writing its cache files: done before the test reads them)
+    return run
 
 
 def test_cache_never_serves_a_stale_result(tmp_path):
@@ -933,8 +935,10 @@ def _check_run(records: Path, cache_dir, *args: str) -> subprocess.CompletedProc
     env = {**os.environ, "CONTACT_LEDGER_CACHE": str(cache_dir)}
     env.pop("CONTACT_LEDGER_DEBUG", None)
     args = args if "--today" in args else ("--today", "2026-11-28", *args)
-    return subprocess.run([sys.executable, "-m", "generator", "check", "--records", str(records), *args,
-                           "--format", "json"], capture_output=True, text=True, cwd=REPO, env=env, timeout=60)
+    run = subprocess.run([sys.executable, "-m", "generator", "check", "--records", str(records), *args,
+                          "--format", "json"], capture_output=True, text=True, cwd=REPO, env=env, timeout=60)
+    cache.settled(Path(cache_dir))  # (the copies it left writing its cache files: done before the test reads them)
+    return run
 
 
 def _check(records: Path, cache_dir: Path) -> list[dict]:

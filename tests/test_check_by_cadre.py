@@ -13,6 +13,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from generator.cache import settled
 from gitrepo import base, commit, demo_records, init_repo, ledger, write
 
 REPO = Path(__file__).resolve().parent.parent
@@ -22,8 +23,10 @@ def _run(records: str, cache, *args: str, cwd: Path = REPO, fmt: str = "json") -
     env = {**os.environ, "CONTACT_LEDGER_CACHE": str(cache), "PYTHONPATH": str(REPO)}
     env.pop("CONTACT_LEDGER_DEBUG", None)
     args = args if "--today" in args else ("--today", "2026-11-28", *args)
-    return subprocess.run([sys.executable, "-m", "generator", "check", "--records", records, *args,
-                           "--format", fmt], capture_output=True, text=True, cwd=cwd, env=env, timeout=60)
+    run = subprocess.run([sys.executable, "-m", "generator", "check", "--records", records, *args,
+                          "--format", fmt], capture_output=True, text=True, cwd=cwd, env=env, timeout=60)
+    settled(Path(cache))  # (the copies it left writing its cache files: done before the test reads them)
+    return run
 
 
 def _same(records: str, cache: Path, *args: str, cwd: Path = REPO) -> dict:

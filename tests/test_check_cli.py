@@ -6,7 +6,9 @@ import os
 import struct
 import subprocess
 import sys
+from pathlib import Path
 
+from generator.cache import settled
 from tests.gitrepo import ROOT, base, cadre, check_cli, classes, commit, demo_records, init_repo, ledger, write
 
 
@@ -379,6 +381,8 @@ cli.finish(code)
 """
 
 
+COPY_MADE_BY = """(lambda names: names[-2] if names[-1] == "_behind" else names[-1])(
+    [f.name for f in traceback.extract_stack() if f.filename.endswith("forked.py")])  # (shared; aside, holding, _ending)"""
 CHECK_COPIES = _check_noting_copies("""
 cache.ASIDE_MIN = int(os.environ.get("ASIDE_MIN", 1))  # (1: every cache file written aside, as a big corpus's are)
 write, main = cache.write_cache_file, os.getpid()
@@ -389,7 +393,7 @@ def noted(path, *args, **kwargs):  # (which process wrote each of cache.py's fil
     return write(path, *args, **kwargs)
 
 cache.write_cache_file = noted
-""", "traceback.extract_stack()[-2].name  # (forked.shared's copies, or aside's)")
+""", COPY_MADE_BY)
 
 
 def _cold_demo_check(tmp_path, script: str, **more) -> tuple:
@@ -404,8 +408,11 @@ def _cold_demo_check(tmp_path, script: str, **more) -> tuple:
 
 
 def _noting(script: str, args: list, env: dict, cwd) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-c", script, *args], cwd=cwd, env=env, capture_output=True, text=True,
-                          timeout=300)
+    """The run of `script`, once the copies it left writing its cache files are done (cache.settled)."""
+    run = subprocess.run([sys.executable, "-c", script, *args], cwd=cwd, env=env, capture_output=True, text=True,
+                         timeout=300)
+    settled(Path(env["CONTACT_LEDGER_CACHE"]))
+    return run
 
 
 def test_a_cold_check_writes_its_cache_files_by_the_copies_it_makes_anyway(tmp_path):
@@ -419,7 +426,7 @@ def test_a_cold_check_writes_its_cache_files_by_the_copies_it_makes_anyway(tmp_p
     cold, env, args = _cold_demo_check(tmp_path, CHECK_COPIES)
     made = cold.stderr.split()
     assert cold.returncode == 0 and made.count("shared") == 2, made
-    assert made.count("aside") == 0, f"no copy only to write: {made}"
+    assert not {"aside", "holding"} & set(made), f"no copy only to write while it runs: {made}"
     assert not {"here:.marshal", "here:.statuses", "here:.facts"} & set(made), f"written by the copies: {made}"
     kinds = {p.suffix for p in (tmp_path / "cache").iterdir()}
     assert {".marshal", ".facts", ".chains", ".by-cadre"} <= kinds, kinds
@@ -434,19 +441,80 @@ def test_a_cold_check_makes_no_copy_only_to_write_the_chains_rows_it_writes_them
     """A cold `check` made a copy of itself at the end of the checks only to write the chains' rows, the
     last process the command waited for (at 12k 0.05–0.9 s after the report: its fork, ≈23,000 pages of the
     main process's touched, the report's pages copied again after it): now the cache files still to write
-    then — the chains' rows, the cadres' results — are written by the main process after its report, and
-    no copy is made for them (forked.holding's `last`).  The demo's chains (ASIDE_MIN 200: big, as a
-    big corpus's are) written here after the report, the cadres' too, the loader's and the checks' copies
-    only, and a warm run served from them, the same report."""
+    then — the chains' rows, the cadres' results — are left for the command's end (forked.holding's `last`),
+    and written by one copy made then, which outlives it (forked._ending: the command waits for none).  The
+    demo's chains (ASIDE_MIN 200: big, as a big corpus's are) and the cadres' written by that copy, not by
+    the main process, the loader's and the checks' copies made while it ran, and a warm run served from them,
+    the same report."""
     cold, env, args = _cold_demo_check(tmp_path, CHECK_COPIES, ASIDE_MIN="200")
     made = cold.stderr.split()
-    assert cold.returncode == 0 and made.count("shared") == 2 and "aside" not in made, made
-    assert made.index("here:.chains") > made.index("|") and made.index("here:.by-cadre") > made.index("|"), made
+    assert cold.returncode == 0 and made.count("shared") == 2 and not {"aside", "holding"} & set(made), made
+    assert made[made.index("|"):] == ["|", "_ending"] and not {"here:.chains", "here:.by-cadre"} & set(made), made
     kinds = {p.suffix for p in (tmp_path / "cache").iterdir()}
     assert {".chains", ".by-cadre"} <= kinds, kinds
     warm = _noting(CHECK_COPIES, args, env, tmp_path)
     assert warm.stdout == cold.stdout and "aside" not in warm.stderr.split(), warm.stderr
     assert not {"here:.chains", "here:.by-cadre"} & set(warm.stderr.split()), "the warm run read them: nothing written"
+
+
+GATED_COPIES = _check_noting_copies("""
+cache.ASIDE_MIN = 200  # (the demo's chains' rows big, as a big corpus's are: left for the command's end)
+write, main, gate = cache.write_cache_file, os.getpid(), os.environ.get("GATE")
+
+def gated(path, *args, **kwargs):  # (a copy's chains' rows wait until the test opens the FIFO `gate` to write)
+    if gate and os.getpid() != main and path.suffix == ".chains":
+        open(gate).close()
+    if os.getpid() == main:
+        made.append("here:" + path.suffix)
+    return write(path, *args, **kwargs)
+
+cache.write_cache_file = gated
+""", COPY_MADE_BY)
+
+
+def _waits_on(lock: Path, pid: int, run: subprocess.Popen) -> bool:
+    """Whether process `pid` comes to wait for the lock on `lock` (Linux's /proc/locks: ' -> ' before a waiter),
+    asked until it does or the run has ended."""
+    inode = f":{lock.stat().st_ino} "
+    while run.poll() is None:
+        for line in Path("/proc/locks").read_text().splitlines():
+            if " -> FLOCK " in line and inode in line and int(line.split()[5]) == pid:
+                return True
+        os.sched_yield()
+    return False
+
+
+def test_a_command_ends_with_its_report_the_copy_it_leaves_finishes_the_cache_the_next_command_waits_for_it(tmp_path):
+    """A cold `check` waited, before it ended, for every copy of itself still writing cache files (at 12k
+    0.13–0.32 s between its report and its end).  Now its caller gets the report, the end of its output and its
+    exit status as soon as the report is out, while the copy it left (forked._ending) writes the rest — its
+    standard streams on /dev/null — holding a lock in the cache folder until it is done; a command started then
+    waits on that lock before it reads there (cache.settled), and reads the finished files.  The copy made to
+    wait here (the chains' rows, written once a FIFO is opened): the cold run returned, the rows not written
+    and the copy's lock there; a warm run waits on that lock until the copy goes on, and then reads every file
+    written, writing none again, the same report."""
+    records, cache_dir, gate = tmp_path / "records", tmp_path / "cache", tmp_path / "gate"
+    demo_records(records)
+    os.mkfifo(gate)
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "CONTACT_LEDGER_CACHE": str(cache_dir),
+           "CONTACT_LEDGER_WORKERS": "2", "CONTACT_LEDGER_PARALLEL_MIN": "1"}
+    command = [sys.executable, "-c", GATED_COPIES, "--records", str(records), "--today", "2026-12-02", "--format", "json"]
+    cold = subprocess.run(command, env={**env, "GATE": str(gate)}, cwd=tmp_path, capture_output=True, text=True,
+                          timeout=300)
+    made = cold.stderr.split()
+    assert cold.returncode == 0 and json.loads(cold.stdout)["findings"] and made[-1] == "_ending", made
+    [lock] = cache_dir.glob(".writing-*")
+    assert not list(cache_dir.glob("*.chains")), "the chains' rows are still to write, by the copy left at the gate"
+    warm = subprocess.Popen(command, env=env, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        assert _waits_on(lock, warm.pid, warm), "the next command waits for the copy still writing"
+    finally:
+        with open(gate, "w"):  # (the copy goes on)
+            pass
+    out, err = warm.communicate(timeout=300)
+    assert warm.returncode == 0 and out == cold.stdout, err[-2000:]
+    assert not [m for m in err.split() if m.startswith("here:") or m in ("_ending", "aside")], err
+    assert list(cache_dir.glob("*.chains")) and not list(cache_dir.glob(".writing-*"))
 
 
 STAGES_COPY = _check_noting_copies("""
@@ -525,7 +593,7 @@ from generator.check import chain_rows
 
 written = chain_rows.written
 
-def traced(write, entries):  # (the chains' main file: what its writing allocates at most, on stderr)
+def traced(write, entries, path):  # (the chains' main file: what its writing allocates at most, on stderr)
     def write_traced():
         tracemalloc.start()
         try:
@@ -533,7 +601,7 @@ def traced(write, entries):  # (the chains' main file: what its writing allocate
         finally:
             sys.stderr.write(str(tracemalloc.get_traced_memory()[1]))
             tracemalloc.stop()
-    written(write_traced, entries)
+    written(write_traced, entries, path)
 
 chain_rows.written = traced
 cli.finish(cli.main(["check", *sys.argv[1:]]))

@@ -217,7 +217,7 @@ class Kept:
             rows[0::2] = pieces  # (written one after the other: not joined into one bytes, 22 MB at 12k)
             write_cache_file(path, [_HEAD.pack(_MAGIC, os.urandom(16), len(head)), head, *rows], raw=True)
             remove_cache_file(delta_path)
-        written(write, len(keys))
+        written(write, len(keys), path)
 
 
 def _spans(lengths: list) -> bytes:
