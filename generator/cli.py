@@ -276,6 +276,18 @@ def build_parser(argv: list[str]) -> argparse.ArgumentParser:
     return parser
 
 
+def _blocking_streams() -> None:
+    """Standard output and error made blocking where the caller handed them over non-blocking (a CI runner's or
+    a Node tool's pipe: the flag is on the file description it shares with the command): a write to a full pipe
+    would otherwise fail (BlockingIOError) and cut the report short, where a blocking one waits for the reader."""
+    for fd in (1, 2):
+        try:
+            if not os.get_blocking(fd):
+                os.set_blocking(fd, True)
+        except (OSError, AttributeError):  # (closed, not a file descriptor, or no such call on this system)
+            pass
+
+
 def main(argv=None) -> int:
     _OUTLIVE.clear()  # (what an earlier command of this process kept: see outlive)
     argv = sys.argv[1:] if argv is None else list(argv)
@@ -290,6 +302,7 @@ def main(argv=None) -> int:
         parser.error(argparse._("unrecognized arguments: %s") % " ".join(extra))
     if hasattr(args, "lang"):  # (--lang before the command too: python -m generator --lang en validate)
         args.lang = Parser.lang
+    _blocking_streams()
     try:
         code = args.func(args)
         if cache := sys.modules.get("generator.cache"):  # (loaded: records were read)

@@ -57,6 +57,31 @@ def test_error_findings_exit_1(work):
     assert cli(work, "validate").returncode == 1
 
 
+def test_a_report_to_a_pipe_its_reader_made_non_blocking_is_written_whole(tmp_path):
+    """A parent that hands the command a pipe whose write end is non-blocking (a CI runner's, a Node tool's: the
+    file description it shares with its child) got, once the pipe was full (64 KiB), the first part of the report
+    and 内部错误…BlockingIOError, exit 2. The command now makes its standard streams blocking first."""
+    import fcntl
+    import time
+
+    env = {**os.environ, "CONTACT_LEDGER_CACHE": str(tmp_path / "cache")}
+    command = [sys.executable, "-m", "generator", "check", "--today", "2026-12-05", "--format", "json"]
+    whole = subprocess.run(command, cwd=B.REPO, capture_output=True, env=env)
+    assert whole.returncode in (0, 1) and len(whole.stdout) > 4 * 65536, whole.stderr  # (more than a pipe holds)
+    read, write = os.pipe()
+    fcntl.fcntl(write, fcntl.F_SETFL, fcntl.fcntl(write, fcntl.F_GETFL) | os.O_NONBLOCK)
+    with subprocess.Popen(command, cwd=B.REPO, stdout=write, stderr=subprocess.PIPE, env=env) as run:
+        os.close(write)
+        got = bytearray()
+        while chunk := os.read(read, 65536):  # (a slow reader: the pipe fills)
+            got += chunk
+            time.sleep(0.002)
+        os.close(read)
+        stderr = run.stderr.read().decode()
+    assert (run.returncode, stderr) == (whole.returncode, whole.stderr.decode()), stderr
+    assert bytes(got) == whole.stdout
+
+
 def test_records_folder_elsewhere_is_found_with_records_option(work, tmp_path):
     shutil.move(work / "records", tmp_path / "台账记录")
     run = cli(work, "validate", "--records", str(tmp_path / "台账记录"))
